@@ -1,0 +1,37 @@
+import type { SourceRef } from '../../metadata/model.js';
+import type { Confidence, WriteOperation } from '../types.js';
+
+/**
+ * What running a piece of Apex can do, found by following its calls through the project's own classes.
+ * An entry automation (trigger, flow action) turns each effect into an edge of its own, with the path.
+ */
+export type ApexEffect =
+  | (EffectBase & { kind: 'writes'; object: string; fields: string[]; operation: WriteOperation; targetsTriggeringRecord: boolean })
+  | (EffectBase & { kind: 'reads'; object: string; fields: string[] })
+  | (EffectBase & { kind: 'calls-out'; target: string; note: string })
+  | (EffectBase & { kind: 'publishes'; event: string })
+  | (EffectBase & { kind: 'enqueues'; target: string; note: string })
+  | (EffectBase & { kind: 'changes-access'; object: string; note: string });
+
+type EffectBase = {
+  /** Chain from the entry point to the statement: `AccountTrigger`, `AccountTriggerHandler.afterUpdate`, `AccountService.sync:42`. */
+  path: string[];
+  evidence: SourceRef;
+  confidence: Confidence;
+  /** The statement runs in a later transaction (reached through @future or a queueable). */
+  async: boolean;
+  /** Inside a loop (in the statement's method or in any caller on the path). */
+  inLoop: boolean;
+  /** Static guard members checked on the path before the statement (`AccountTriggerHandler.isRunning`). */
+  guards: string[];
+};
+
+/** Follows Apex from entry points; built once per review over the model's classes and triggers. */
+export interface ApexEffectResolver {
+  /** Effects of a trigger's body, following calls. */
+  triggerEffects(triggerName: string): ApexEffect[];
+  /** Effects of a flow's `apex` action: the class's @InvocableMethod, following calls. */
+  invocableEffects(className: string): ApexEffect[];
+  /** The graph node ids of the methods a trigger or class reaches, for `calls` edges (entry first). */
+  reachedMethods(entry: { trigger: string } | { invocableClass: string }): Array<{ from: string; to: string; line?: number; file: string }>;
+}
