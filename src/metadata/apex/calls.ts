@@ -82,9 +82,8 @@ export function recordDotCall(wc: WalkContext, expr: DotExpressionContext, call:
 export function recordUnqualifiedCall(wc: WalkContext, call: MethodCallContext): void {
   const id = opt(call.id());
   if (!id) return;
-  const entry: ApexCall = { method: wc.src.text(id), line: call.start.line, inLoop: inLoop(wc) };
-  if (wc.cls) entry.className = wc.cls.name;
-  push(wc, entry);
+  const method = wc.src.text(id);
+  push(wc, { ...(wc.cls ? { className: wc.cls.name } : {}), method, line: call.start.line, inLoop: inLoop(wc) });
 }
 
 function push(wc: WalkContext, call: ApexCall): void {

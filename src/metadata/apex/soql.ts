@@ -16,6 +16,7 @@ import {
   type QueryContext,
   type SoslLiteralContext,
 } from '@apexdevtools/apex-parser';
+import type { ApexSoql } from '../model.js';
 import { inLoop, type WalkContext } from './context.js';
 import { isRule, opt, stringLiteralValue } from './syntax.js';
 
@@ -34,8 +35,11 @@ export function isDynamicQuery(namespace: string, method: string): boolean {
   return DYNAMIC_QUERY_METHODS.has(`${namespace.toLowerCase()}.${method}`);
 }
 
-/** Records an inline SOQL query; returns the bind expressions to walk. */
-export function recordSoql(wc: WalkContext, query: QueryContext, line: number): ExpressionContext[] {
+/** An inline query and the bind expressions in it (walked, then the query is recorded). */
+export type InlineQuery = { entry: ApexSoql; binds: ExpressionContext[] };
+
+/** Reads an inline SOQL query. */
+export function readSoql(wc: WalkContext, query: QueryContext, line: number): InlineQuery {
   const objects: string[] = [];
   for (const name of opt(query.fromNameList())?.fieldName_list() ?? []) objects.push(wc.src.text(name));
   const fields: string[] = [];
@@ -61,12 +65,11 @@ export function recordSoql(wc: WalkContext, query: QueryContext, line: number): 
     }
   };
   visit(query, false);
-  wc.out.soql.push({ objects: dedupe(objects), fields, kind: 'soql', line, inLoop: inLoop(wc) });
-  return binds;
+  return { entry: { objects: dedupe(objects), fields, kind: 'soql', line, inLoop: inLoop(wc) }, binds };
 }
 
-/** Records an inline SOSL search; returns the bind expressions to walk. */
-export function recordSosl(wc: WalkContext, sosl: SoslLiteralContext, line: number): ExpressionContext[] {
+/** Reads an inline SOSL search; objects come from RETURNING. */
+export function readSosl(wc: WalkContext, sosl: SoslLiteralContext, line: number): InlineQuery {
   const objects: string[] = [];
   const clauses = opt(sosl.soslClauses());
   const collect = (list: FieldSpecListContext | null): void => {
@@ -81,8 +84,7 @@ export function recordSosl(wc: WalkContext, sosl: SoslLiteralContext, line: numb
   const bound = opt(sosl.boundExpression());
   const expr = bound ? opt(bound.expression()) : null;
   if (expr) binds.push(expr);
-  wc.out.soql.push({ objects: dedupe(objects), fields: [], kind: 'sosl', line, inLoop: inLoop(wc) });
-  return binds;
+  return { entry: { objects: dedupe(objects), fields: [], kind: 'sosl', line, inLoop: inLoop(wc) }, binds };
 }
 
 /**

@@ -35,7 +35,7 @@ import { recordDml } from './dml.js';
 import { recordAssignment, recordSObjectConstructor } from './field-assignments.js';
 import { checkQualified, checkUnqualified } from './guards.js';
 import { inferType, receiverId } from './infer.js';
-import { recordSoql, recordSosl } from './soql.js';
+import { readSoql, readSosl, type InlineQuery } from './soql.js';
 import { isRule, opt } from './syntax.js';
 import { baseName, elementType, simpleType, typeFromTypeRef, type TypeRef } from './types.js';
 
@@ -94,12 +94,13 @@ export class BlockWalker {
       default:
         break;
     }
+    if (NESTED_TYPES.has(rule)) return;
+    this.children(node);
     const operation = DML_STATEMENTS.get(rule);
     if (operation) {
       const target = opt((node as unknown as { expression(i?: number): ExpressionContext | null }).expression(0));
       recordDml(this.wc, operation, target, false, node.start.line);
-    } else if (NESTED_TYPES.has(rule)) return;
-    this.children(node);
+    }
   }
 
   /** Declares method/constructor parameters in the current scope. */
@@ -230,14 +231,14 @@ export class BlockWalker {
     } else if (expr instanceof MethodCallExpressionContext) {
       const call = opt(expr.methodCall());
       if (!call) return;
-      if (!opt(call.THIS()) && !opt(call.SUPER())) recordUnqualifiedCall(this.wc, call);
       this.visit(opt(call.expressionList()));
+      if (!opt(call.THIS()) && !opt(call.SUPER())) recordUnqualifiedCall(this.wc, call);
     } else if (expr instanceof AssignExpressionContext) {
+      this.children(expr);
       recordAssignment(this.wc, expr);
-      this.children(expr);
     } else if (expr instanceof NewExpressionContext) {
-      recordSObjectConstructor(this.wc, expr);
       this.children(expr);
+      recordSObjectConstructor(this.wc, expr);
     } else if (expr instanceof CondExpressionContext) {
       this.condition(opt(expr.expression(0)));
       this.visit(opt(expr.expression(1)));
@@ -247,10 +248,10 @@ export class BlockWalker {
     }
   }
 
+  /** Receiver, then arguments, then the call itself: entries come out in the order they run. */
   private dotExpression(expr: DotExpressionContext): void {
     const receiver = opt(expr.expression());
     const call = opt(expr.dotMethodCall());
-    if (call) recordDotCall(this.wc, expr, call);
     const rootId = receiverId(this.wc, receiver);
     if (rootId !== undefined && !this.wc.scope.isVariable(rootId)) {
       // `Cls.member` / `Namespace.method()`: the identifier is a type, not a value read.
@@ -262,7 +263,10 @@ export class BlockWalker {
     } else {
       this.visit(receiver);
     }
-    if (call) this.visit(opt(call.expressionList()));
+    if (call) {
+      this.visit(opt(call.expressionList()));
+      recordDotCall(this.wc, expr, call);
+    }
   }
 
   private primary(expr: PrimaryExpressionContext): void {
@@ -272,11 +276,17 @@ export class BlockWalker {
     } else if (primary instanceof SoqlPrimaryContext) {
       const literal = opt(primary.soqlLiteral());
       const query = literal ? opt(literal.query()) : null;
-      if (query) for (const bind of recordSoql(this.wc, query, primary.start.line)) this.visit(bind);
+      if (query) this.inlineQuery(readSoql(this.wc, query, primary.start.line));
     } else if (primary instanceof SoslPrimaryContext) {
       const literal = opt(primary.soslLiteral());
-      if (literal) for (const bind of recordSosl(this.wc, literal, primary.start.line)) this.visit(bind);
+      if (literal) this.inlineQuery(readSosl(this.wc, literal, primary.start.line));
     }
+  }
+
+  /** Binds are evaluated before the query runs, so calls in them are recorded first. */
+  private inlineQuery(query: InlineQuery): void {
+    for (const bind of query.binds) this.visit(bind);
+    this.wc.out.soql.push(query.entry);
   }
 }
 
