@@ -1,8 +1,6 @@
 import type { AutomationGraph } from '../automation-graph.js';
 import { type GraphEdge, nodeId } from '../types.js';
-import type { ApexEffect, ApexEffectResolver } from './effects.js';
-
-export type ReachedCall = ReturnType<ApexEffectResolver['reachedMethods']>[number];
+import type { ApexEffect, ReachedCall } from './effects.js';
 
 /**
  * Attaches what a piece of Apex does to the automation that runs it (a trigger, a flow's Apex action):
@@ -14,7 +12,8 @@ export function linkApexEntry(graph: AutomationGraph, entryId: string, effects: 
     for (const id of [call.from, call.to]) {
       if (!graph.hasNode(id) && id.startsWith('apex-method:')) {
         const name = id.slice('apex-method:'.length);
-        graph.addNode({ id, kind: 'automation', automationType: 'apex-method', name, active: true });
+        const source = id === call.to ? call.toSource : undefined;
+        graph.addNode({ id, kind: 'automation', automationType: 'apex-method', name, active: true, ...(source ? { source } : {}) });
       }
     }
     if (graph.hasNode(call.from) && graph.hasNode(call.to)) {

@@ -33,5 +33,16 @@ export interface ApexEffectResolver {
   /** Effects of a flow's `apex` action: the class's @InvocableMethod, following calls. */
   invocableEffects(className: string): ApexEffect[];
   /** The graph node ids of the methods a trigger or class reaches, for `calls` edges (entry first). */
-  reachedMethods(entry: { trigger: string } | { invocableClass: string }): Array<{ from: string; to: string; line?: number; file: string }>;
+  reachedMethods(entry: { trigger: string } | { invocableClass: string }): ReachedCall[];
+}
+
+/** A call from one node to a method node: where the call is, and where the called method is declared. */
+export type ReachedCall = {
+  from: string;
+  to: string;
+  /** The call site. */
+  file: string;
+  line?: number;
+  /** The called method's declaration. */
+  toSource?: SourceRef;
 }

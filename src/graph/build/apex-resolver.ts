@@ -1,0 +1,202 @@
+import type {
+  ApexClassModel,
+  ApexCodeBlock,
+  ApexDml,
+  ApexMethodModel,
+  ApexTriggerModel,
+  MetadataModel,
+  SourceRef,
+} from '../../metadata/model.js';
+import type { WriteOperation } from '../types.js';
+import { accessChangeNote } from './access-objects.js';
+import type { ApexEffect, ApexEffectResolver, ReachedCall } from './effects.js';
+
+type MethodRef = { cls: ApexClassModel; method: ApexMethodModel; key: string; display: string };
+
+/** Where a block sits on the call path from the entry point: what every effect below it inherits. */
+type Context = {
+  path: string[];
+  inLoop: boolean;
+  async: boolean;
+  guards: string[];
+};
+
+/**
+ * Follows Apex from triggers and invocable actions through the project's own classes (trigger →
+ * handler → service, transitively), and says what the code reached can do. Each method's effects are
+ * computed once and prefixed with the caller's path; recursion between methods ends the walk.
+ */
+export function createApexEffectResolver(model: MetadataModel): ApexEffectResolver {
+  const methods = indexMethods(model.apexClasses);
+  const triggers = new Map(model.apexTriggers.map((trigger) => [trigger.name.toLowerCase(), trigger]));
+  const classes = new Map(model.apexClasses.map((cls) => [cls.name.toLowerCase(), cls]));
+  const memo = new Map<string, ApexEffect[]>();
+  const inProgress = new Set<string>();
+
+  const resolveCall = (className: string | undefined, method: string): MethodRef[] => {
+    if (!className) return [];
+    return methods.get(`${className}.${method}`.toLowerCase()) ?? [];
+  };
+
+  const methodEffects = (ref: MethodRef): ApexEffect[] => {
+    const cached = memo.get(ref.key);
+    if (cached) return cached;
+    if (inProgress.has(ref.key)) return []; // a call cycle: its effects are already on the path
+    inProgress.add(ref.key);
+    const isAsync = ref.method.annotations.includes('future');
+    const effects = blockEffects(ref.method, ref.cls.source.file, ref.cls, { path: [ref.display], inLoop: false, async: isAsync, guards: [] });
+    if (ref.method.futureCallout) {
+      effects.push(effect({ path: [ref.display], inLoop: false, async: true, guards: [] }, ref.cls.source.file, ref.method.line, { kind: 'calls-out', target: `apex:${ref.display}`, note: '@future(callout=true)' }));
+    }
+    inProgress.delete(ref.key);
+    memo.set(ref.key, effects);
+    return effects;
+  };
+
+  const blockEffects = (block: ApexCodeBlock, file: string, cls: ApexClassModel | undefined, context: Context): ApexEffect[] => {
+    const out: ApexEffect[] = [];
+    const guardsBefore = (line: number): string[] =>
+      [...new Set([...context.guards, ...block.guardChecks.filter((check) => check.line <= line).map((check) => check.member)])].sort();
+    const here = (line: number, inLoop: boolean): Context => ({ ...context, inLoop: context.inLoop || inLoop, guards: guardsBefore(line) });
+
+    for (const dml of block.dml) {
+      const fields = fieldsFor(block, dml);
+      const write = { kind: 'writes' as const, object: dml.sobjectType, fields, operation: operationOf(dml), targetsTriggeringRecord: /^trigger\.(new|old)/i.test(dml.expression) };
+      out.push(effect(here(dml.line, dml.inLoop), file, dml.line, write, dml.sobjectType === 'unknown' ? 'possible' : 'certain'));
+      const access = accessChangeNote(dml.sobjectType, fields);
+      if (access) out.push(effect(here(dml.line, dml.inLoop), file, dml.line, { kind: 'changes-access', object: dml.sobjectType, note: access }));
+    }
+    for (const query of block.soql) {
+      for (const object of query.objects.slice(0, 1)) {
+        out.push(effect(here(query.line, query.inLoop), file, query.line, { kind: 'reads', object, fields: query.fields.map((field) => `${object}.${field}`).sort() }));
+      }
+    }
+    for (const callout of block.callouts) {
+      const target = callout.kind === 'email' ? 'email' : `apex:${context.path[context.path.length - 1] ?? 'callout'}`;
+      const note = callout.kind === 'email' ? 'notify (Messaging.sendEmail)' : `${callout.kind} callout`;
+      out.push(effect(here(callout.line, false), file, callout.line, { kind: 'calls-out', target, note }));
+    }
+    for (const job of block.async) {
+      if (job.kind === 'platform-event') {
+        out.push(effect({ ...here(job.line, false), async: true }, file, job.line, { kind: 'publishes', event: job.target ?? 'unknown' }, job.target ? 'certain' : 'possible'));
+        continue;
+      }
+      if (job.kind === 'future') continue; // the method itself is async; its callers record the enqueue
+      const target = job.target ? `${job.target}.execute` : 'unknown';
+      out.push(effect(here(job.line, false), file, job.line, { kind: 'enqueues', target, note: job.kind }));
+      const executed = job.target ? resolveCall(job.target, 'execute') : [];
+      for (const ref of executed) out.push(...prefixed(methodEffects(ref), { ...here(job.line, false), async: true }));
+    }
+    for (const call of block.calls) {
+      const className = call.className ?? (call.qualifier === undefined || /^this$/i.test(call.qualifier) ? cls?.name : undefined);
+      for (const ref of resolveCall(className, call.method)) {
+        const callContext = here(call.line, call.inLoop);
+        if (ref.method.annotations.includes('future')) {
+          out.push(effect(callContext, file, call.line, { kind: 'enqueues', target: ref.display, note: ref.method.futureCallout ? 'future (callout)' : 'future' }));
+          out.push(...prefixed(methodEffects(ref), { ...callContext, async: true }));
+        } else {
+          out.push(...prefixed(methodEffects(ref), callContext));
+        }
+      }
+    }
+    return out;
+  };
+
+  const triggerEffects = (trigger: ApexTriggerModel): ApexEffect[] =>
+    blockEffects(trigger.body, trigger.source.file, undefined, { path: [trigger.name], inLoop: false, async: false, guards: [] });
+
+  const invocable = (className: string): MethodRef[] => {
+    const cls = classes.get(className.toLowerCase());
+    const method = cls?.methods.find((candidate) => candidate.annotations.includes('invocablemethod'));
+    return cls && method ? resolveCall(cls.name, method.name) : [];
+  };
+
+  const reached = (start: { id: string; block: ApexCodeBlock; file: string; cls?: ApexClassModel }): ReachedCall[] => {
+    const calls: ReachedCall[] = [];
+    const seen = new Set<string>();
+    const visit = (fromId: string, block: ApexCodeBlock, file: string, cls: ApexClassModel | undefined): void => {
+      const targets = [
+        ...block.calls.map((call) => ({ className: call.className ?? (call.qualifier === undefined || /^this$/i.test(call.qualifier) ? cls?.name : undefined), method: call.method, line: call.line })),
+        ...block.async.filter((job) => job.kind !== 'platform-event' && job.kind !== 'future' && job.target).map((job) => ({ className: job.target, method: 'execute', line: job.line })),
+      ];
+      for (const target of targets) {
+        for (const ref of resolveCall(target.className, target.method)) {
+          const toId = `apex-method:${ref.display}`;
+          calls.push({ from: fromId, to: toId, file, line: target.line, toSource: { file: ref.cls.source.file, line: ref.method.line } });
+          if (seen.has(ref.key)) continue;
+          seen.add(ref.key);
+          visit(toId, ref.method, ref.cls.source.file, ref.cls);
+        }
+      }
+    };
+    visit(start.id, start.block, start.file, start.cls);
+    return calls;
+  };
+
+  return {
+    triggerEffects: (name) => {
+      const trigger = triggers.get(name.toLowerCase());
+      return trigger ? triggerEffects(trigger) : [];
+    },
+    invocableEffects: (className) => invocable(className).flatMap((ref) => methodEffects(ref)),
+    reachedMethods: (entry) => {
+      if ('trigger' in entry) {
+        const trigger = triggers.get(entry.trigger.toLowerCase());
+        return trigger ? reached({ id: `apex-trigger:${trigger.name}`, block: trigger.body, file: trigger.source.file }) : [];
+      }
+      return invocable(entry.invocableClass).flatMap((ref) => {
+        const id = `apex-method:${ref.display}`;
+        return reached({ id, block: ref.method, file: ref.cls.source.file, cls: ref.cls });
+      });
+    },
+  };
+}
+
+function indexMethods(classes: ApexClassModel[]): Map<string, MethodRef[]> {
+  const index = new Map<string, MethodRef[]>();
+  const add = (key: string, ref: MethodRef): void => {
+    const list = index.get(key) ?? [];
+    if (!list.some((existing) => existing.key === ref.key)) list.push(ref);
+    index.set(key, list);
+  };
+  for (const cls of classes) {
+    if (cls.isTest) continue;
+    cls.methods.forEach((method, position) => {
+      const display = `${cls.name}.${method.name}`;
+      const ref = { cls, method, key: `${display}#${position}`.toLowerCase(), display };
+      add(display.toLowerCase(), ref);
+      // Inner-class methods are `Inner.m` in the outer class: callers name them `Inner.m` or `Outer.Inner.m`.
+      if (method.name.includes('.')) add(method.name.toLowerCase(), ref);
+    });
+  }
+  return index;
+}
+
+/** Fields assigned on the DML's SObject type in the same block: what the write most likely changes. */
+function fieldsFor(block: ApexCodeBlock, dml: ApexDml): string[] {
+  if (dml.sobjectType === 'unknown' || dml.operation === 'delete' || dml.operation === 'undelete') return [];
+  const type = dml.sobjectType.toLowerCase();
+  return [...new Set(block.fieldAssignments.filter((assignment) => assignment.sobjectType.toLowerCase() === type).map((assignment) => `${dml.sobjectType}.${assignment.field}`))].sort();
+}
+
+function operationOf(dml: ApexDml): WriteOperation {
+  return dml.operation === 'insert' ? 'create' : dml.operation;
+}
+
+type EffectBody = ApexEffect extends infer E ? (E extends ApexEffect ? Omit<E, 'path' | 'evidence' | 'confidence' | 'async' | 'inLoop' | 'guards'> : never) : never;
+
+function effect(context: Context, file: string, line: number, body: EffectBody, confidence: ApexEffect['confidence'] = 'certain'): ApexEffect {
+  const evidence: SourceRef = { file, line };
+  return { ...body, path: context.path, evidence, confidence, async: context.async, inLoop: context.inLoop, guards: context.guards } as ApexEffect;
+}
+
+/** A callee's effects as seen from a caller: the caller's path in front, its loop/async/guards added. */
+function prefixed(effects: ApexEffect[], caller: Context): ApexEffect[] {
+  return effects.map((inner) => ({
+    ...inner,
+    path: [...caller.path, ...inner.path],
+    async: inner.async || caller.async,
+    inLoop: inner.inLoop || caller.inLoop,
+    guards: [...new Set([...caller.guards, ...inner.guards])].sort(),
+  }));
+}

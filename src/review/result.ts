@@ -1,0 +1,27 @@
+import type { ObjectPipeline } from '../graph/pipeline-types.js';
+import type { GraphEdge } from '../graph/types.js';
+import type { ParseIssue } from '../metadata/model.js';
+import type { Finding } from './finding.js';
+import type { ModelSummary } from './summary.js';
+
+export const RESULT_SCHEMA_VERSION = '2';
+
+/** A rule that threw: reported, never swallowed; the other rules' findings stand. */
+export type RuleError = { ruleId: string; message: string };
+
+/** What a review returns: the `--json` result, and what every renderer draws from. */
+export type ReviewResult = {
+  schemaVersion: string;
+  sourceDirs: string[];
+  /** `--object` filters, when given. */
+  objectFilter?: string[];
+  /** Inventory: what was read, per type and object. */
+  summary: ModelSummary;
+  /** Per object, the automation a save runs, in execution order. */
+  objects: ObjectPipeline[];
+  /** The automation graph's edges (between node ids such as `object:Account`, `flow:Account_After_Save`). */
+  edges: GraphEdge[];
+  findings: Finding[];
+  ruleErrors: RuleError[];
+  parseIssues: ParseIssue[];
+};
