@@ -74,6 +74,10 @@ export type GraphEdge = {
   /** Edges reached through calls: the chain from the automation that fires to the statement, e.g.
    * `AccountTrigger → AccountTriggerHandler.afterUpdate → AccountService.syncTier:42`. */
   path?: string[];
+  /** Apex: static guard members checked on the path before the statement (`Handler.isRunning`). */
+  guards?: string[];
+  /** The statement runs inside a loop (in its method or in a caller on the path). */
+  inLoop?: boolean;
   /** The hop runs in a later transaction (async path, future, queueable, platform event). */
   async?: boolean;
   implicit?: ImplicitReason;

@@ -1,33 +1,38 @@
+import { buildGraph } from '../graph/build/index.js';
+import type { AutomationGraph } from '../graph/automation-graph.js';
+import { GraphQueries } from '../graph/queries.js';
 import { loadComponents } from '../load/load-components.js';
 import { parseComponents } from '../load/parse-components.js';
 import { displayPath } from '../load/paths.js';
 import { resolveSourceDirs } from '../load/project.js';
-import type { MetadataModel, ParseIssue } from '../metadata/model.js';
-import { type ModelSummary, summarizeModel } from './summary.js';
+import type { MetadataModel } from '../metadata/model.js';
+import { RULES } from '../rules/index.js';
+import { runRules } from '../rules/runner.js';
+import { RESULT_SCHEMA_VERSION, type ReviewResult } from './result.js';
+import { summarizeModel } from './summary.js';
 
-export const RESULT_SCHEMA_VERSION = '1';
+export type { ReviewResult } from './result.js';
 
 export type ReviewConfig = {
   /** Folder that relative paths are read from and shown against (normally the current folder). */
   baseDir: string;
   /** `--source-dir` values; empty means the packageDirectories of sfdx-project.json. */
   sourceDirs: string[];
-};
-
-export type ReviewResult = {
-  schemaVersion: string;
-  sourceDirs: string[];
-  summary: ModelSummary;
-  parseIssues: ParseIssue[];
+  /** `--object` values: limit the report (and findings) to these objects. */
+  objects?: string[];
+  /** `--as-of` date (YYYY-MM-DD) for anything time-based; defaults to today. */
+  asOf?: string;
+  verbose?: boolean;
 };
 
 export type Review = {
   result: ReviewResult;
   model: MetadataModel;
+  graph: AutomationGraph;
 };
 
-/** The whole pipeline: flags → config → load → model → result. No printing, no exit codes. */
-export async function review(config: ReviewConfig): Promise<Review> {
+/** Reads the project into the typed model. */
+export async function loadModel(config: ReviewConfig): Promise<MetadataModel> {
   const sourceDirs = resolveSourceDirs(config.baseDir, config.sourceDirs);
   const loaded = await loadComponents(sourceDirs, config.baseDir);
   let model: MetadataModel;
@@ -38,12 +43,40 @@ export async function review(config: ReviewConfig): Promise<Review> {
   }
   model.parseIssues.push(...loaded.issues);
   model.parseIssues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message < b.message ? -1 : 1));
+  return model;
+}
+
+/** The model and its automation graph (what `sf arch graph` exports). */
+export async function loadGraph(config: ReviewConfig): Promise<{ graph: AutomationGraph; model: MetadataModel }> {
+  const model = await loadModel(config);
+  return { model, graph: buildGraph(model) };
+}
+
+/** The whole pipeline: config → load → model → graph → rules → result. No printing, no exit codes. */
+export async function review(config: ReviewConfig): Promise<Review> {
+  const { model, graph } = await loadGraph(config);
+  const queries = new GraphQueries(graph, model);
+  const objectFilter = config.objects ?? [];
+  const { findings, ruleErrors } = runRules(RULES, {
+    model,
+    queries,
+    asOf: config.asOf ?? new Date().toISOString().slice(0, 10),
+    objects: objectFilter,
+    verbose: config.verbose ?? false,
+  });
+  const reviewed = objectFilter.length > 0 ? objectFilter : queries.objectsWithAutomation();
   return {
     model,
+    graph,
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,
       sourceDirs: model.sourceDirs,
+      ...(objectFilter.length > 0 ? { objectFilter } : {}),
       summary: summarizeModel(model),
+      objects: reviewed.map((object) => queries.pipeline(object)),
+      edges: graph.edges(),
+      findings,
+      ruleErrors,
       parseIssues: model.parseIssues,
     },
   };

@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { Config } from '@oclif/core';
 import { repoRoot } from './paths.js';
 
@@ -16,6 +17,12 @@ export async function runCommand<T>(command: Runnable<T>, argv: string[]): Promi
   const writeErr = process.stderr.write.bind(process.stderr);
   process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
+  // oclif prints through console.log/console.error, which vitest intercepts: capture those too.
+  const consoleMethods = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  console.log = (...args: unknown[]) => void (stdout += `${format(...args)}\n`);
+  console.info = console.log;
+  console.warn = (...args: unknown[]) => void (stderr += `${format(...args)}\n`);
+  console.error = console.warn;
   const exitCode = process.exitCode;
   try {
     const result = await command.run(argv, config);
@@ -25,6 +32,7 @@ export async function runCommand<T>(command: Runnable<T>, argv: string[]): Promi
   } finally {
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;
+    Object.assign(console, consoleMethods);
     process.exitCode = exitCode;
   }
 }

@@ -36,6 +36,8 @@ function effectEdge(graph: AutomationGraph, source: string, effect: ApexEffect):
     evidence: effect.evidence,
     path: effect.path,
     ...(effect.async ? { async: true } : {}),
+    ...(effect.guards.length > 0 ? { guards: effect.guards } : {}),
+    ...(effect.inLoop ? { inLoop: true } : {}),
   };
   switch (effect.kind) {
     case 'writes':

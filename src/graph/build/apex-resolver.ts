@@ -45,9 +45,6 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
     inProgress.add(ref.key);
     const isAsync = ref.method.annotations.includes('future');
     const effects = blockEffects(ref.method, ref.cls.source.file, ref.cls, { path: [ref.display], inLoop: false, async: isAsync, guards: [] });
-    if (ref.method.futureCallout) {
-      effects.push(effect({ path: [ref.display], inLoop: false, async: true, guards: [] }, ref.cls.source.file, ref.method.line, { kind: 'calls-out', target: `apex:${ref.display}`, note: '@future(callout=true)' }));
-    }
     inProgress.delete(ref.key);
     memo.set(ref.key, effects);
     return effects;

@@ -11,16 +11,12 @@
 import type { FlowElement, FlowFilter, FlowModel, FlowScheduledPath, MetadataModel, SourceRef } from '../../metadata/model.js';
 import type { AutomationGraph } from '../automation-graph.js';
 import { type Confidence, type EdgeKind, type GraphEdge, type GraphNode, nodeId, type WriteOperation } from '../types.js';
+import { accessChangeNote } from './access-objects.js';
 import { linkApexEntry } from './apex-edges.js';
 import type { ApexEffect, ApexEffectResolver } from './effects.js';
 
 /** Edge kinds of a called flow that the caller inherits (what the callee does to data and the outside). */
 const ATTRIBUTED_KINDS = new Set<EdgeKind>(['writes', 'reads', 'publishes', 'calls-out', 'changes-access', 'enqueues']);
-
-/** Objects whose records are access grants: writing them changes who can see or do what. */
-const ACCESS_OBJECTS = new Set(['permissionsetassignment', 'permissionsetlicenseassign', 'groupmember', 'userrole']);
-/** User fields whose change alters a user's access. */
-const USER_ACCESS_FIELDS = new Set(['profileid', 'isactive', 'userroleid']);
 
 const RECORD_OPERATIONS: Partial<Record<FlowElement['kind'], WriteOperation>> = {
   recordUpdate: 'update',
@@ -232,9 +228,9 @@ class FlowGraphBuilder {
         note: element.name,
       }),
     );
-    const access = accessChange(object, fieldNames);
-    if (access) {
-      this.graph.addEdge({ ...base, kind: 'changes-access', target: ensureObject(this.graph, object), note: `${operation} ${object}${access}` });
+    const access = accessChangeNote(object, fieldNames);
+    if (access !== undefined) {
+      this.graph.addEdge({ ...base, kind: 'changes-access', target: ensureObject(this.graph, object), note: `${element.name} ${access}` });
     }
   }
 
@@ -528,18 +524,6 @@ function recordFieldsOf(element: FlowElement, references: string[]): string[] {
     if (wanted.has(base.toLowerCase()) && field !== '' && !field.includes('.')) fields.push(field);
   }
   return fields;
-}
-
-/** ` (reason)` when writing `object` changes access, else undefined. */
-function accessChange(object: string, fields: string[]): string | undefined {
-  const lower = object.toLowerCase();
-  if (ACCESS_OBJECTS.has(lower)) return '';
-  if (lower === 'user') {
-    const changed = fields.filter((field) => USER_ACCESS_FIELDS.has(field.toLowerCase()));
-    return changed.length > 0 ? ` (${[...changed].sort().join(', ')})` : undefined;
-  }
-  if (lower.endsWith('share')) return ' (sharing)';
-  return undefined;
 }
 
 /** `Object.Field` for each field, de-duplicated and sorted. */

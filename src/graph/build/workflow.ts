@@ -39,9 +39,12 @@ const WORKFLOW_OPERATORS: Record<string, string> = {
   within: 'within',
 };
 
+/** The actions of one object's workflow (from every workflow file of that object). */
+type WorkflowActions = Pick<WorkflowModel, 'fieldUpdates' | 'outboundMessages' | 'alerts' | 'tasks'>;
+
 type ActionContext = {
   graph: AutomationGraph;
-  workflow: WorkflowModel;
+  workflow: WorkflowActions;
   rule: WorkflowRuleModel;
   ruleId: string;
   object?: CustomObjectModel;
@@ -53,12 +56,29 @@ type ActionContext = {
 
 export function addWorkflow(graph: AutomationGraph, model: MetadataModel): void {
   const objects = new Map(model.objects.map((object) => [object.name.toLowerCase(), object]));
+  // An object's workflow may be split over several files (several source folders): its actions are
+  // looked up across all of them.
+  const actionsByObject = new Map<string, WorkflowActions>();
+  const activeByObject = new Map<string, Set<string>>();
   for (const workflow of model.workflows) {
-    const activeActions = new Set<string>();
+    const key = workflow.object.toLowerCase();
+    const actions = actionsByObject.get(key) ?? { fieldUpdates: [], outboundMessages: [], alerts: [], tasks: [] };
+    actions.fieldUpdates.push(...workflow.fieldUpdates);
+    actions.outboundMessages.push(...workflow.outboundMessages);
+    actions.alerts.push(...workflow.alerts);
+    actions.tasks.push(...workflow.tasks);
+    actionsByObject.set(key, actions);
+    const active = activeByObject.get(key) ?? new Set<string>();
     for (const rule of workflow.rules) {
       if (!rule.active) continue;
-      for (const action of [...rule.actions, ...rule.timeTriggerActions]) activeActions.add(actionKey(action));
+      for (const action of [...rule.actions, ...rule.timeTriggerActions]) active.add(actionKey(action));
     }
+    activeByObject.set(key, active);
+  }
+  for (const workflow of model.workflows) {
+    const key = workflow.object.toLowerCase();
+    const actions = actionsByObject.get(key)!;
+    const activeActions = activeByObject.get(key)!;
     for (const rule of workflow.rules) {
       const ruleId = graph.addNode(
         compact<GraphNode>({
@@ -83,7 +103,7 @@ export function addWorkflow(graph: AutomationGraph, model: MetadataModel): void 
           criteria: renderWorkflowCriteria(rule),
         }),
       );
-      const context = { graph, workflow, rule, ruleId, object: objects.get(rule.object.toLowerCase()), activeActions };
+      const context = { graph, workflow: actions, rule, ruleId, object: objects.get(rule.object.toLowerCase()), activeActions };
       for (const action of rule.actions) addAction({ ...context, timed: false }, action);
       for (const action of rule.timeTriggerActions) addAction({ ...context, timed: true }, action);
     }

@@ -78,7 +78,7 @@ function dropHiddenTokens(lexer: { nextToken(): { channel: number; type: number 
 /** ANTLR's "expecting {...}" can list every keyword of the language; keep the message readable. */
 function shorten(message: string): string {
   let clean = message.replace(/\s+/g, ' ');
-  const expecting = /\s*expecting \{([^}]*)\}/.exec(clean);
+  const expecting = /\s*expecting \{(.*)\}\s*$/.exec(clean);
   if (expecting && expecting[1]!.split(',').length > 6) clean = clean.replace(expecting[0], '');
   return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
 }

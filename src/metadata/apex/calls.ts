@@ -19,8 +19,8 @@ import { inLoop, type WalkContext } from './context.js';
 import { databaseDmlOperation, recordDml } from './dml.js';
 import { recordPut } from './field-assignments.js';
 import { inferType, receiverId } from './infer.js';
-import { isBuiltinTypeName, isSystemNamespace } from './known-types.js';
-import { resolveClassName } from './scope.js';
+import { isBuiltinTypeName, isSObjectTypeName, isSystemNamespace } from './known-types.js';
+import { findClass, resolveClassName } from './scope.js';
 import { isDynamicQuery, recordDynamicQuery } from './soql.js';
 import { opt, startsUpper } from './syntax.js';
 import { baseName, dmlSObjectType, isNonClassType, recordSObjectType, UNKNOWN_SOBJECT, type TypeRef } from './types.js';
@@ -40,8 +40,9 @@ export function recordDotCall(wc: WalkContext, expr: DotExpressionContext, call:
     return;
   }
   const root = chainRoot(receiver);
-  const chainRootId = root === receiver ? undefined : receiverId(wc, root);
-  if (chainRootId !== undefined && !wc.scope.isVariable(chainRootId) && isSystemNamespace(chainRootId)) return;
+  const chainRootId = root === receiver ? rootId : receiverId(wc, root);
+  // `Trigger.new.size()`, `Account.SObjectType.getDescribe()`: platform namespaces and SObject tokens.
+  if (chainRootId !== undefined && !wc.scope.isVariable(chainRootId) && isPlatformRoot(chainRootId, wc)) return;
 
   const receiverType = inferType(wc, receiver);
   if (lowerMethod === 'send' && receiverType && baseName(receiverType) === 'http') {
@@ -61,13 +62,20 @@ export function recordDotCall(wc: WalkContext, expr: DotExpressionContext, call:
   }
   if (rootId !== undefined) {
     // Not a variable: `AccountService.doX()` is a static call when the name looks like a class.
-    const classRef = startsUpper(rootId) || resolveClassName(rootId, wc.cls) !== rootId;
+    const classRef = startsUpper(rootId) || findClass(rootId, wc.cls) !== undefined;
     push(wc, { qualifier, ...(classRef ? { className: resolveClassName(rootId, wc.cls) } : {}), method, line, inLoop: inLoop(wc) });
     return;
   }
   if (receiver instanceof PrimaryExpressionContext && opt(receiver.primary()) instanceof SuperPrimaryContext) {
     const superclass = wc.cls?.superclass;
     push(wc, { qualifier, ...(superclass ? { className: resolveClassName(superclass, wc.cls) } : {}), method, line, inLoop: inLoop(wc) });
+    return;
+  }
+  // `Outer.Inner.build()`: a dotted path to a class of this file.
+  const path = idPath(wc, receiver);
+  const pathClass = path && !wc.scope.isVariable(path[0]!) ? findClass(path.join('.'), wc.cls) : undefined;
+  if (pathClass) {
+    push(wc, { qualifier, className: pathClass.name, method, line, inLoop: inLoop(wc) });
     return;
   }
   // A chain whose root is a variable of a platform type (`name.trim().toLowerCase()`) never reaches org code.
@@ -88,6 +96,10 @@ export function recordUnqualifiedCall(wc: WalkContext, call: MethodCallContext):
 
 function push(wc: WalkContext, call: ApexCall): void {
   wc.out.calls.push(call);
+}
+
+function isPlatformRoot(name: string, wc: WalkContext): boolean {
+  return isSystemNamespace(name) || (isSObjectTypeName(name) && !findClass(name, wc.cls));
 }
 
 /** The class a typed receiver resolves to (`AccountService svc` → `AccountService`). */
@@ -161,4 +173,20 @@ export function chainRoot(expr: ExpressionContext): ExpressionContext {
       current = inner;
     } else return current;
   }
+}
+
+/** `a.b.c` as ['a', 'b', 'c'] when the expression is only identifiers and dots. */
+function idPath(wc: WalkContext, expr: ExpressionContext): string[] | undefined {
+  const parts: string[] = [];
+  let current: ExpressionContext | null = expr;
+  while (current instanceof DotExpressionContext) {
+    const member = opt(current.anyId());
+    if (opt(current.dotMethodCall()) || !member) return undefined;
+    parts.push(wc.src.text(member));
+    current = opt(current.expression());
+  }
+  const root = receiverId(wc, current);
+  if (root === undefined) return undefined;
+  parts.push(root);
+  return parts.reverse();
 }

@@ -14,6 +14,7 @@ import type {
   FormalParametersContext,
   InterfaceDeclarationContext,
   ModifierContext,
+  TypeRefContext,
 } from '@apexdevtools/apex-parser';
 import { emptyCodeBlock, type ApexClassModel, type ApexCodeBlock, type ApexMethodModel, type ApexStaticMember } from '../model.js';
 import type { ParseInput } from '../parse-input.js';
@@ -108,17 +109,22 @@ function collect(decl: TypeDecl, modifiers: Modifiers, outer: ClassInfo | undefi
         const type = typeFromTypeRef(typeRef, src);
         for (const declarator of opt(field.variableDeclarators())?.variableDeclarator_list() ?? []) {
           const name = src.text(declarator.id());
-          info.fields.set(name.toLowerCase(), { name, type, isStatic, owner: info });
+          info.fields.set(name.toLowerCase(), { kind: 'field', name, type, isStatic, owner: info });
         }
       } else if (property) {
         const typeRef = opt(property.typeRef());
         const propertyId = opt(property.id());
         if (!typeRef || !propertyId) continue;
         const name = src.text(propertyId);
-        info.fields.set(name.toLowerCase(), { name, type: typeFromTypeRef(typeRef, src), isStatic: hasStatic(memberModifiers), owner: info });
+        info.fields.set(name.toLowerCase(), { kind: 'field', name, type: typeFromTypeRef(typeRef, src), isStatic: hasStatic(memberModifiers), owner: info });
       } else {
         const innerDecl = typeDeclOf(declaration);
-        if (!innerDecl || innerDecl.kind === 'enum') continue;
+        if (!innerDecl) continue;
+        if (innerDecl.kind === 'enum') {
+          const enumId = opt(innerDecl.node.id());
+          if (enumId) info.enums.add(src.text(enumId).toLowerCase());
+          continue;
+        }
         const innerNode = collect(innerDecl, readModifiers(memberModifiers, src), info, '', src);
         innerNode.prefix = `${prefix}${innerNode.info.simpleName}.`;
         info.inner.set(innerNode.info.simpleName.toLowerCase(), innerNode.info);
@@ -327,8 +333,8 @@ function parametersOf(params: FormalParametersContext | null, src: SourceText): 
   return out;
 }
 
-function returnTypeOf(method: { typeRef(): unknown; VOID(): unknown }, src: SourceText): string | undefined {
-  const typeRef = opt(method.typeRef()) as Parameters<SourceText['text']>[0] | null;
+function returnTypeOf(method: { typeRef(): TypeRefContext; VOID(): unknown }, src: SourceText): string | undefined {
+  const typeRef = opt(method.typeRef());
   if (typeRef) return src.text(typeRef);
   return opt(method.VOID()) ? 'void' : undefined;
 }

@@ -5,8 +5,8 @@
  */
 import type { DotExpressionContext } from '@apexdevtools/apex-parser';
 import type { WalkContext } from './context.js';
-import { isSystemNamespace } from './known-types.js';
-import { findClass, resolveClassName } from './scope.js';
+import { isSObjectTypeName, isSystemNamespace } from './known-types.js';
+import { findClass, isEnumInScope, resolveClassName } from './scope.js';
 import { opt, startsUpper } from './syntax.js';
 
 /** An identifier read in a condition: a guard when it names a static field in scope. */
@@ -27,10 +27,16 @@ export function checkQualified(
   parent: DotExpressionContext | undefined,
   line: number,
 ): void {
-  if (isSystemNamespace(className) || !startsUpper(className) && !findClass(className, wc.cls)) return;
   let cls = findClass(className, wc.cls);
+  if (!cls) {
+    // Platform namespaces, SObject tokens (`Account.SObjectType`) and enum values are not guards;
+    // nor are lower-case names that are neither variables nor classes.
+    if (isSystemNamespace(className) || isSObjectTypeName(className) || !startsUpper(className)) return;
+    if (isEnumInScope(className, wc.cls)) return;
+  }
   let memberName = member;
   if (cls) {
+    if (cls.enums.has(member.toLowerCase())) return;
     const inner = cls.inner.get(member.toLowerCase());
     if (inner) {
       // `Outer.Inner.flag`: the member is one level further out.

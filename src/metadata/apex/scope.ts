@@ -6,6 +6,7 @@
 import type { TypeRef } from './types.js';
 
 export type FieldInfo = {
+  kind: 'field';
   /** As declared. */
   name: string;
   type: TypeRef;
@@ -22,6 +23,8 @@ export type ClassInfo = {
   interfaces: string[];
   fields: Map<string, FieldInfo>;
   inner: Map<string, ClassInfo>;
+  /** Lower-case names of the enums declared in the class. */
+  enums: Set<string>;
   outer?: ClassInfo;
 };
 
@@ -32,15 +35,18 @@ export function newClassInfo(simpleName: string, outer?: ClassInfo): ClassInfo {
     interfaces: [],
     fields: new Map(),
     inner: new Map(),
+    enums: new Set(),
     outer,
   };
 }
 
-export type Variable = { kind: 'local'; name: string; type: TypeRef } | ({ kind: 'field' } & FieldInfo);
+export type LocalInfo = { kind: 'local'; name: string; type: TypeRef };
+
+export type Variable = LocalInfo | FieldInfo;
 
 /** Block-scoped locals over the class's fields. */
 export class Scope {
-  private readonly frames: Array<Map<string, { name: string; type: TypeRef }>> = [new Map()];
+  private readonly frames: Array<Map<string, LocalInfo>> = [new Map()];
 
   public constructor(private readonly cls?: ClassInfo) {}
 
@@ -53,7 +59,7 @@ export class Scope {
   }
 
   public declare(name: string, type: TypeRef): void {
-    this.frames[this.frames.length - 1]!.set(name.toLowerCase(), { name, type });
+    this.frames[this.frames.length - 1]!.set(name.toLowerCase(), { kind: 'local', name, type });
   }
 
   /** A local, a field of the current class, or a static field of an enclosing class. */
@@ -61,7 +67,7 @@ export class Scope {
     const key = name.toLowerCase();
     for (let index = this.frames.length - 1; index >= 0; index--) {
       const local = this.frames[index]!.get(key);
-      if (local) return { kind: 'local', ...local };
+      if (local) return local;
     }
     return this.field(key);
   }
@@ -75,7 +81,7 @@ export class Scope {
     let staticOnly = false;
     while (cls) {
       const field = cls.fields.get(key);
-      if (field && (!staticOnly || field.isStatic)) return { kind: 'field', ...field };
+      if (field && (!staticOnly || field.isStatic)) return field;
       cls = cls.outer;
       staticOnly = true;
     }
@@ -130,4 +136,11 @@ export function findClass(name: string, cls: ClassInfo | undefined): ClassInfo |
   let target: ClassInfo | undefined = root;
   for (const part of parts.slice(1)) target = target?.inner.get(part.toLowerCase());
   return target;
+}
+
+/** An enum declared in this class or an enclosing one (`Color` in `Color.RED`). */
+export function isEnumInScope(name: string, cls: ClassInfo | undefined): boolean {
+  const key = name.toLowerCase();
+  for (let scope = cls; scope; scope = scope.outer) if (scope.enums.has(key)) return true;
+  return false;
 }

@@ -3,7 +3,7 @@
  * Everything that reads text from the tree goes through here, so the Latin-1 workaround in
  * `prepareSource` stays invisible to the extractors.
  */
-import type { ApexParseTree, ApexParserRuleContext, ApexToken } from '@apexdevtools/apex-parser';
+import type { ApexParseTree, ApexParserRuleContext } from '@apexdevtools/apex-parser';
 
 /** Longest expression text kept in the model (DML targets, call qualifiers). */
 const MAX_TEXT = 160;
@@ -73,23 +73,7 @@ export class SourceText {
   }
 }
 
-export function lineOf(node: ApexParserRuleContext): number {
-  return node.start.line;
-}
-
-export function tokenLine(token: ApexToken | undefined | null, fallback: number): number {
-  return token ? token.line : fallback;
-}
-
-/** Child rule contexts of a node (terminals skipped). */
-export function ruleChildren(node: ApexParserRuleContext): ApexParserRuleContext[] {
-  const out: ApexParserRuleContext[] = [];
-  const children = node.children;
-  if (!children) return out;
-  for (const child of children) if (isRule(child)) out.push(child);
-  return out;
-}
-
+/** Rule contexts carry `children` (null when empty); terminal nodes do not. */
 export function isRule(node: ApexParseTree): node is ApexParserRuleContext {
   return (node as ApexParserRuleContext).children !== undefined;
 }
@@ -99,17 +83,13 @@ export function opt<T>(value: T): T | null {
   return value ?? null;
 }
 
-export function lower(value: string): string {
-  return value.toLowerCase();
-}
-
 /** Strips the quotes of an Apex string literal and resolves the common escapes. */
 export function stringLiteralValue(raw: string): string {
   const body = raw.length >= 2 && raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1) : raw;
   return body.replace(/\\(.)/g, (_match, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
 }
 
-/** Starts with an upper-case letter: the brief's rule for "looks like a class reference". */
+/** Starts with an upper-case letter: an identifier that is not a variable and starts so is read as a class. */
 export function startsUpper(name: string): boolean {
   const first = name.charAt(0);
   return first !== first.toLowerCase() && first === first.toUpperCase();

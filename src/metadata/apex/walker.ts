@@ -1,8 +1,8 @@
 /**
  * The one walk over a code block. It keeps the scope (locals by block), the loop depth and whether it
  * is inside a condition, and hands each interesting node to its extractor (DML, SOQL, calls, field
- * assignments, guards). Every node is visited once; extractors only look at the node they are given
- * and its immediate children.
+ * assignments, guards). The walk visits every node once; an extractor only reads the small subtree
+ * of the node it is handed (a receiver chain, a query), never the block again.
  */
 import {
   ApexParser,

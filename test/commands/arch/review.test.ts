@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ArchReview from '../../../src/commands/arch/review.js';
+import { RESULT_SCHEMA_VERSION } from '../../../src/review/result.js';
 import type { ReviewResult } from '../../../src/review/review.js';
 import { fixturesDir, repoRoot } from '../../helpers/paths.js';
 import { runCommand } from '../../helpers/run-command.js';
@@ -24,7 +25,7 @@ describe('sf arch review (in-process)', () => {
     const run = await runCommand<ReviewResult>(ArchReview, ['--source-dir', sample, '--json']);
     const envelope = JSON.parse(run.stdout) as { status: number; result: ReviewResult };
     expect(envelope.status).toBe(0);
-    expect(envelope.result.schemaVersion).toBe('1');
+    expect(envelope.result.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
     expect(envelope.result.parseIssues).toEqual([]);
     expect(envelope.result.summary.objects.map((object) => object.name)).toEqual(
       expect.arrayContaining(['Account', 'Case', 'Contact', 'Invoice__c', 'Opportunity', 'Subscription__c']),

@@ -1,0 +1,80 @@
+import type { ObjectPipeline, PipelineEntry } from '../../graph/pipeline-types.js';
+import type { ReviewResult } from '../../review/result.js';
+import { cell, code, heading, lineStart, table } from '../markdown-escape.js';
+import { automationText, callsOutText, changesAccessText, firesOnText, writesText } from './effects.js';
+import { plural, sourceRef, stepCell, stepLabel, typeLabel, uncoveredStepLabels } from './labels.js';
+import { MAX_DIAGRAM_AUTOMATIONS, pipelineDiagram } from './pipeline-diagram.js';
+
+/** Rows per object table (active automation, and again for the inactive list) before the report cuts. */
+export const MAX_TABLE_ROWS = 40;
+
+export const AUTOMATION_COLUMNS = ['#', 'step', 'automation', 'fires on', 'writes', 'calls out', 'changes access', 'source'];
+
+/** `## Automation by object`: per object, what a save runs, in Salesforce's order of execution. */
+export function renderAutomationByObject(result: ReviewResult): string {
+  const parts = ['## Automation by object'];
+  if (result.objects.length === 0) {
+    parts.push('No automation fires on the objects reviewed.');
+  }
+  for (const pipeline of result.objects) parts.push(renderObject(pipeline));
+  return parts.join('\n\n');
+}
+
+function renderObject(pipeline: ObjectPipeline): string {
+  const parts = [`### ${heading(pipeline.object)}`];
+  const { entries } = pipeline;
+  if (entries.length === 0) {
+    parts.push(`No active automation runs on a save of ${code(pipeline.object)}.`);
+  } else {
+    parts.push(table(AUTOMATION_COLUMNS, entries.slice(0, MAX_TABLE_ROWS).map(row)));
+    if (entries.length > MAX_TABLE_ROWS) {
+      parts.push(cutSentence(pipeline.object, `The table shows the first ${MAX_TABLE_ROWS} of ${entries.length} automations`, entries.length - MAX_TABLE_ROWS));
+    }
+  }
+
+  if (pipeline.inactive.length > 0) {
+    const shown = pipeline.inactive.slice(0, MAX_TABLE_ROWS).map(inactiveItem);
+    parts.push([`**Inactive** (deployed, not firing): ${plural(pipeline.inactive.length, 'automation')}.`, '', ...shown].join('\n'));
+    if (pipeline.inactive.length > MAX_TABLE_ROWS) {
+      parts.push(cutSentence(pipeline.object, `The list shows the first ${MAX_TABLE_ROWS} of ${pipeline.inactive.length} inactive automations`, pipeline.inactive.length - MAX_TABLE_ROWS));
+    }
+  }
+
+  if (pipeline.notes.length > 0) {
+    parts.push(['**Notes:**', '', ...pipeline.notes.map((note) => `- ${lineStart(note)}`)].join('\n'));
+  }
+  if (pipeline.stepsNotCovered.length > 0) {
+    parts.push(`Not covered by this version: ${cell(uncoveredStepLabels(pipeline.stepsNotCovered).join(', '))}. Automation in these steps is not shown.`);
+  }
+
+  if (entries.length > 0) {
+    parts.push(pipelineDiagram(pipeline));
+    if (entries.length > MAX_DIAGRAM_AUTOMATIONS) {
+      parts.push(cutSentence(pipeline.object, `The diagram shows the first ${MAX_DIAGRAM_AUTOMATIONS} of ${entries.length} automations`, entries.length - MAX_DIAGRAM_AUTOMATIONS));
+    }
+  }
+  return parts.join('\n\n');
+}
+
+function row(entry: PipelineEntry): string[] {
+  return [
+    String(entry.position),
+    cell(stepCell(entry.step)) + (entry.order ? ` (${cell(entry.order)})` : ''),
+    automationText(entry),
+    firesOnText(entry),
+    writesText(entry),
+    callsOutText(entry),
+    changesAccessText(entry),
+    sourceRef(entry.source),
+  ];
+}
+
+function inactiveItem(entry: PipelineEntry): string {
+  const label = entry.label && entry.label !== entry.name ? ` (${cell(entry.label)})` : '';
+  const source = sourceRef(entry.source);
+  return `- ${cell(typeLabel(entry.automationType))} ${code(entry.name)}${label}, ${cell(stepLabel(entry.step))}${source ? `: ${source}` : ''}`;
+}
+
+function cutSentence(object: string, shown: string, left: number): string {
+  return `${shown}; ${plural(left, 'automation is', 'automations are')} left out here. \`--format json\` or ${code(`sf arch graph --object ${object}`)} has everything.`;
+}
