@@ -92,7 +92,7 @@ function placements(node: GraphNode, edge: GraphEdge, flows: Map<string, Metadat
 }
 
 function entryFor(graph: AutomationGraph, node: GraphNode, step: StepId, events: string[], criteria: string | undefined): PipelineEntry {
-  const out = graph.outEdges(node.id);
+  const out = graph.outEdges(node.id).filter((edge) => runsInStep(node, edge, step));
   const summaries = (kind: GraphEdge['kind']): EffectSummary[] =>
     out.filter((edge) => edge.kind === kind).map((edge) => summarize(graph, edge));
   return {
@@ -113,6 +113,19 @@ function entryFor(graph: AutomationGraph, node: GraphNode, step: StepId, events:
     enqueues: summaries('enqueues'),
     ...(node.source ? { source: node.source } : {}),
   };
+}
+
+/**
+ * A trigger with both before and after events runs its handler chain in two steps; the model does not
+ * know which `Trigger.isBefore` branch a call sits in, so the handler method's name decides
+ * (`beforeUpdate`, `onAfterInsert`); a method named for neither is shown in both steps.
+ */
+function runsInStep(node: GraphNode, edge: GraphEdge, step: StepId): boolean {
+  if (node.automationType !== 'apex-trigger' || (step !== 'before-triggers' && step !== 'after-triggers')) return true;
+  const handler = edge.path?.[1]?.split('.').pop() ?? '';
+  if (/before/i.test(handler)) return step === 'before-triggers';
+  if (/after/i.test(handler)) return step === 'after-triggers';
+  return true;
 }
 
 function summarize(graph: AutomationGraph, edge: GraphEdge): EffectSummary {

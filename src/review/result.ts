@@ -2,6 +2,10 @@ import type { ObjectPipeline } from '../graph/pipeline-types.js';
 import type { GraphEdge } from '../graph/types.js';
 import type { ParseIssue } from '../metadata/model.js';
 import type { Finding } from './finding.js';
+import type { IntegrationUsersReport } from './sections/integration-users.js';
+import type { OwnershipReport } from './sections/ownership.js';
+import type { RecursionReport } from './sections/recursion.js';
+import type { SystemOfRecordReport } from './sections/system-of-record.js';
 import type { ModelSummary } from './summary.js';
 
 export const RESULT_SCHEMA_VERSION = '2';
@@ -15,6 +19,10 @@ export type ReviewResult = {
   sourceDirs: string[];
   /** `--object` filters, when given. */
   objectFilter?: string[];
+  /** The policy file read, when there is one. */
+  policyFile?: string;
+  /** Problems that did not stop the review (unknown policy keys, ...). */
+  warnings: string[];
   /** Inventory: what was read, per type and object. */
   summary: ModelSummary;
   /** Per object, the automation a save runs, in execution order. */
@@ -22,6 +30,11 @@ export type ReviewResult = {
   /** The automation graph's edges (between node ids such as `object:Account`, `flow:Account_After_Save`). */
   edges: GraphEdge[];
   findings: Finding[];
+  /** Per-topic report data (each renders its own section). */
+  recursion?: RecursionReport;
+  systemOfRecord?: SystemOfRecordReport;
+  integrationUsers?: IntegrationUsersReport;
+  ownership?: OwnershipReport;
   ruleErrors: RuleError[];
   parseIssues: ParseIssue[];
 };

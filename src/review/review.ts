@@ -6,9 +6,16 @@ import { parseComponents } from '../load/parse-components.js';
 import { displayPath } from '../load/paths.js';
 import { resolveSourceDirs } from '../load/project.js';
 import type { MetadataModel } from '../metadata/model.js';
+import { PermissionIndex } from '../permissions/permission-index.js';
+import { loadPolicy } from '../policy/load-policy.js';
 import { RULES } from '../rules/index.js';
+import type { RuleContext } from '../rules/rule.js';
 import { runRules } from '../rules/runner.js';
 import { RESULT_SCHEMA_VERSION, type ReviewResult } from './result.js';
+import { buildIntegrationUsersReport } from './sections/integration-users.js';
+import { buildOwnershipReport } from './sections/ownership.js';
+import { buildRecursionReport } from './sections/recursion.js';
+import { buildSystemOfRecordReport } from './sections/system-of-record.js';
 import { summarizeModel } from './summary.js';
 
 export type { ReviewResult } from './result.js';
@@ -23,6 +30,8 @@ export type ReviewConfig = {
   /** `--as-of` date (YYYY-MM-DD) for anything time-based; defaults to today. */
   asOf?: string;
   verbose?: boolean;
+  /** `--policy FILE`; defaults to arch-review.yml in the base folder when present. */
+  policyFile?: string;
 };
 
 export type Review = {
@@ -54,16 +63,27 @@ export async function loadGraph(config: ReviewConfig): Promise<{ graph: Automati
 
 /** The whole pipeline: config → load → model → graph → rules → result. No printing, no exit codes. */
 export async function review(config: ReviewConfig): Promise<Review> {
+  // The policy first: an invalid policy file fails before any metadata is read.
+  const policy = loadPolicy(config.baseDir, config.policyFile);
   const { model, graph } = await loadGraph(config);
   const queries = new GraphQueries(graph, model);
   const objectFilter = config.objects ?? [];
-  const { findings, ruleErrors } = runRules(RULES, {
+  const context: RuleContext = {
     model,
     queries,
+    permissions: new PermissionIndex(model),
+    policy,
     asOf: config.asOf ?? new Date().toISOString().slice(0, 10),
     objects: objectFilter,
     verbose: config.verbose ?? false,
-  });
+  };
+  const { findings, ruleErrors } = runRules(RULES, context);
+  const sections = {
+    recursion: buildRecursionReport(context),
+    systemOfRecord: buildSystemOfRecordReport(context),
+    integrationUsers: buildIntegrationUsersReport(context),
+    ownership: buildOwnershipReport(context),
+  };
   const reviewed = objectFilter.length > 0 ? objectFilter : queries.objectsWithAutomation();
   return {
     model,
@@ -72,10 +92,13 @@ export async function review(config: ReviewConfig): Promise<Review> {
       schemaVersion: RESULT_SCHEMA_VERSION,
       sourceDirs: model.sourceDirs,
       ...(objectFilter.length > 0 ? { objectFilter } : {}),
+      ...(policy.file ? { policyFile: policy.file } : {}),
+      warnings: policy.warnings,
       summary: summarizeModel(model),
       objects: reviewed.map((object) => queries.pipeline(object)),
       edges: graph.edges(),
       findings,
+      ...Object.fromEntries(Object.entries(sections).filter(([, value]) => value !== undefined)),
       ruleErrors,
       parseIssues: model.parseIssues,
     },

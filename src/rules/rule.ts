@@ -1,4 +1,6 @@
 import type { GraphQueries } from '../graph/queries.js';
+import type { PermissionIndex } from '../permissions/permission-index.js';
+import type { LoadedPolicy } from '../policy/policy.js';
 import type { MetadataModel } from '../metadata/model.js';
 import type { Finding, FindingComponent, FindingEvidence, Severity } from '../review/finding.js';
 
@@ -17,6 +19,10 @@ export type RuleMeta = {
 export type RuleContext = {
   model: MetadataModel;
   queries: GraphQueries;
+  /** Who may do what: profiles, permission sets, groups and their grants. */
+  permissions: PermissionIndex;
+  /** `arch-review.yml` (empty when the project has none). */
+  policy: LoadedPolicy;
   /** The review date (`--as-of`), YYYY-MM-DD, for anything time-based. */
   asOf: string;
   /** Objects the review is limited to (`--object`); empty means all. */

@@ -163,6 +163,7 @@ export function sampleResult(partial: Partial<ReviewResult> = {}): ReviewResult 
       finding({ ruleId: 'recursion/cross-object-cycle', severity: 'critical', object: 'Account', message: 'Account → Contact → Account can re-save forever.' }),
       finding({ ruleId: 'integration/permission-creep', severity: 'medium' }),
     ],
+    warnings: [],
     ruleErrors: [{ ruleId: 'sor/field-ownership', message: 'TypeError: cannot read x' }],
     parseIssues: [{ file: 'force-app/main/default/flows/Broken.flow-meta.xml', type: 'Flow', message: 'Unexpected end of XML' }],
     ...partial,
@@ -216,6 +217,7 @@ export function nastyResult(): ReviewResult {
         evidence: [{ text: NASTY, file: NASTY }],
       }),
     ],
+    warnings: [NASTY],
     ruleErrors: [{ ruleId: NASTY, message: NASTY }],
     parseIssues: [{ file: NASTY, type: NASTY, message: NASTY }],
   });

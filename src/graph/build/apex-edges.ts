@@ -48,6 +48,7 @@ function effectEdge(graph: AutomationGraph, source: string, effect: ApexEffect):
         fields: effect.fields,
         operation: effect.operation,
         targetsTriggeringRecord: effect.targetsTriggeringRecord,
+        ...(effect.inMemory ? { inMemory: true } : {}),
       };
     case 'reads':
       return { ...base, kind: 'reads', target: graph.ensureObject(effect.object), fields: effect.fields };

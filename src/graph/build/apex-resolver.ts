@@ -63,12 +63,27 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
       const access = accessChangeNote(dml.sobjectType, fields);
       if (access) out.push(effect(here(dml.line, dml.inLoop), file, dml.line, { kind: 'changes-access', object: dml.sobjectType, note: access }));
     }
+    // Assignments no DML of the same type saves here: who sets the field, without a save of their own.
+    const saved = new Set(block.dml.map((dml) => dml.sobjectType.toLowerCase()));
+    const unsaved = new Map<string, { fields: Set<string>; line: number }>();
+    for (const assignment of block.fieldAssignments) {
+      if (assignment.sobjectType === 'unknown' || saved.has(assignment.sobjectType.toLowerCase())) continue;
+      const entry = unsaved.get(assignment.sobjectType) ?? { fields: new Set<string>(), line: assignment.line };
+      entry.fields.add(`${assignment.sobjectType}.${assignment.field}`);
+      unsaved.set(assignment.sobjectType, entry);
+    }
+    for (const [object, entry] of unsaved) {
+      const write = { kind: 'writes' as const, object, fields: [...entry.fields].sort(), operation: 'update' as const, targetsTriggeringRecord: false, inMemory: true };
+      out.push(effect(here(entry.line, false), file, entry.line, write));
+    }
     for (const query of block.soql) {
       for (const object of query.objects.slice(0, 1)) {
         out.push(effect(here(query.line, query.inLoop), file, query.line, { kind: 'reads', object, fields: query.fields.map((field) => `${object}.${field}`).sort() }));
       }
     }
-    for (const callout of block.callouts) {
+    // `@future(callout=true)` marks the method; its HTTP send is the callout itself: report one, not both.
+    const hasSend = block.callouts.some((callout) => callout.kind === 'http' || callout.kind === 'webservice-callout');
+    for (const callout of block.callouts.filter((candidate) => !(hasSend && candidate.kind === 'future-callout'))) {
       const target = callout.kind === 'email' ? 'email' : `apex:${context.path[context.path.length - 1] ?? 'callout'}`;
       const note = callout.kind === 'email' ? 'notify (Messaging.sendEmail)' : `${callout.kind} callout`;
       out.push(effect(here(callout.line, false), file, callout.line, { kind: 'calls-out', target, note }));

@@ -6,7 +6,16 @@ import type { Confidence, WriteOperation } from '../types.js';
  * An entry automation (trigger, flow action) turns each effect into an edge of its own, with the path.
  */
 export type ApexEffect =
-  | (EffectBase & { kind: 'writes'; object: string; fields: string[]; operation: WriteOperation; targetsTriggeringRecord: boolean })
+  | (EffectBase & {
+      kind: 'writes';
+      object: string;
+      fields: string[];
+      operation: WriteOperation;
+      targetsTriggeringRecord: boolean;
+      /** Field assignments with no DML of that type in the same method: `Trigger.new` in a before
+       * trigger, or records a caller saves. They change values but are not a save of their own. */
+      inMemory?: boolean;
+    })
   | (EffectBase & { kind: 'reads'; object: string; fields: string[] })
   | (EffectBase & { kind: 'calls-out'; target: string; note: string })
   | (EffectBase & { kind: 'publishes'; event: string })

@@ -3,6 +3,7 @@ import type { ReviewResult } from '../../review/result.js';
 import { cell, code, heading, lineStart, table } from '../markdown-escape.js';
 import { automationText, callsOutText, changesAccessText, firesOnText, writesText } from './effects.js';
 import { plural, sourceRef, stepCell, stepLabel, typeLabel, uncoveredStepLabels } from './labels.js';
+import { OBJECT_EXTRAS } from './object-extras/index.js';
 import { MAX_DIAGRAM_AUTOMATIONS, pipelineDiagram } from './pipeline-diagram.js';
 
 /** Rows per object table (active automation, and again for the inactive list) before the report cuts. */
@@ -16,11 +17,11 @@ export function renderAutomationByObject(result: ReviewResult): string {
   if (result.objects.length === 0) {
     parts.push('No automation fires on the objects reviewed.');
   }
-  for (const pipeline of result.objects) parts.push(renderObject(pipeline));
+  for (const pipeline of result.objects) parts.push(renderObject(result, pipeline));
   return parts.join('\n\n');
 }
 
-function renderObject(pipeline: ObjectPipeline): string {
+function renderObject(result: ReviewResult, pipeline: ObjectPipeline): string {
   const parts = [`### ${heading(pipeline.object)}`];
   const { entries } = pipeline;
   if (entries.length === 0) {
@@ -40,6 +41,10 @@ function renderObject(pipeline: ObjectPipeline): string {
     }
   }
 
+  for (const extra of OBJECT_EXTRAS) {
+    const text = extra(result, pipeline);
+    if (text !== undefined) parts.push(text);
+  }
   if (pipeline.notes.length > 0) {
     parts.push(['**Notes:**', '', ...pipeline.notes.map((note) => `- ${lineStart(note)}`)].join('\n'));
   }

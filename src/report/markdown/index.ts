@@ -1,9 +1,13 @@
 import type { ReviewResult } from '../../review/result.js';
 import { renderAutomationByObject } from './automation.js';
 import { renderFindings } from './findings.js';
+import { renderIntegrationUsers } from './integration-users.js';
 import { renderInventory } from './inventory.js';
+import { renderOwnership } from './ownership.js';
 import { renderParseIssues } from './parse-issues.js';
+import { renderRecursionRisks } from './recursion.js';
 import { renderHeader, renderSummary } from './summary.js';
+import { renderSystemOfRecord } from './system-of-record.js';
 
 /** A report section: Markdown starting with its `##` heading, or `undefined` to leave it out. */
 export type MarkdownSection = (result: ReviewResult) => string | undefined;
@@ -16,6 +20,10 @@ export const MARKDOWN_SECTIONS: readonly MarkdownSection[] = [
   renderHeader,
   renderSummary,
   renderFindings,
+  renderRecursionRisks,
+  renderSystemOfRecord,
+  renderIntegrationUsers,
+  renderOwnership,
   renderAutomationByObject,
   renderInventory,
   renderParseIssues,

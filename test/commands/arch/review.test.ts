@@ -12,11 +12,13 @@ import { runCommand } from '../../helpers/run-command.js';
 const sample = join(fixturesDir, 'acme', 'force-app');
 
 describe('sf arch review (in-process)', () => {
-  it('prints the Markdown inventory of the sample', async () => {
+  it('prints the Markdown report of the sample', async () => {
     const run = await runCommand<ReviewResult>(ArchReview, ['--source-dir', sample]);
     expect(run.error).toBeUndefined();
-    expect(run.stdout).toContain('# Architecture review: inventory');
-    expect(run.stdout).toContain('## Objects');
+    expect(run.stdout).toContain('# Architecture review');
+    expect(run.stdout).toContain('## Summary');
+    expect(run.stdout).toContain('## Automation by object');
+    expect(run.stdout).toContain('### Objects');
     expect(run.stdout).toMatch(/\| `Account` \| standard \| \d+ \| \d+ \| \d+ \| \d+ \|/);
     expect(run.result?.summary.counts.Flow).toBeGreaterThanOrEqual(12);
   });
