@@ -13,11 +13,14 @@ export type CycleSearch = {
 export function elementaryCycles(
   component: readonly string[],
   successors: (node: string) => readonly string[],
-  options: { maxLength: number; cap: number; countLimit?: number },
+  options: { maxLength: number; cap: number; countLimit?: number; stepLimit?: number },
 ): CycleSearch {
   const members = [...component].sort();
   const rank = new Map(members.map((node, index) => [node, index]));
   const countLimit = options.countLimit ?? options.cap * 100;
+  // Dense components can hold millions of bounded paths: stop walking after this many steps.
+  const stepLimit = options.stepLimit ?? 2_000_000;
+  let steps = 0;
   const cycles: string[][] = [];
   let found = 0;
   let countStopped = false;
@@ -29,7 +32,7 @@ export function elementaryCycles(
     // Iterative DFS: each frame holds the successors still to try.
     const stack: Array<{ next: number; succ: readonly string[] }> = [{ next: 0, succ: successors(start) }];
     while (stack.length > 0) {
-      if (found >= countLimit) {
+      if (found >= countLimit || ++steps > stepLimit) {
         countStopped = true;
         break;
       }
