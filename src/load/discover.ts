@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComponentSet, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import type { ParseIssue } from '../metadata/model.js';
+import { messageOf } from './parse/errors.js';
 import { displayPath } from './paths.js';
 
 /** One metadata component found on disk, with the files to read and the file to show. */
@@ -70,6 +71,4 @@ export function flattenComponents(components: SourceComponent[]): SourceComponen
   return out;
 }
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf } from './parse/errors.js';

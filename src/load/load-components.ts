@@ -1,8 +1,6 @@
-import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import type { ParseIssue } from '../metadata/model.js';
-import { type DiscoveredComponent, flattenComponents, messageOf, resolveWithSdr } from './discover.js';
-import { convertToSource, needsConversion } from './mdapi.js';
-import { displayPath } from './paths.js';
+import { DiscoveryCache } from './cache/discovery-cache.js';
+import type { DiscoveredComponent } from './discover.js';
 
 export type LoadedComponents = {
   components: DiscoveredComponent[];
@@ -11,81 +9,38 @@ export type LoadedComponents = {
   dispose: () => void;
 };
 
+export type LoadOptions = {
+  /** The parse cache's folder for this build (`<root>/<namespace>`): discovery is cached beside the parse results. */
+  cacheDir?: string;
+};
+
 /**
  * Finds every component in the source folders, in source or metadata-API format (mixed freely),
- * and says which file to read and which to show for each.
+ * and says which file to read and which to show for each. With a cache, a folder whose paths did not
+ * change since the last run is not resolved again (and SDR is not loaded at all when none changed).
  */
-export async function loadComponents(sourceDirs: readonly string[], base: string): Promise<LoadedComponents> {
+export async function loadComponents(sourceDirs: readonly string[], base: string, options: LoadOptions = {}): Promise<LoadedComponents> {
   const issues: ParseIssue[] = [];
   const disposers: Array<() => void> = [];
   const found: DiscoveredComponent[] = [];
+  const cache = options.cacheDir ? new DiscoveryCache(options.cacheDir) : undefined;
   for (const dir of sourceDirs) {
-    const resolved = resolveWithSdr(dir, base, issues);
-    const toConvert = resolved.filter(needsConversion);
-    const inPlace = resolved.filter((component) => !needsConversion(component));
-    for (const component of flattenComponents(inPlace)) found.push(inPlaceComponent(component, base));
-    if (toConvert.length > 0) found.push(...(await convertedComponents(toConvert, base, issues, disposers)));
+    const cached = cache?.lookup(dir, base);
+    if (cached?.hit) {
+      found.push(...cached.hit.components);
+      issues.push(...cached.hit.issues);
+      continue;
+    }
+    const { discoverWithSdr } = await import('./sdr-discovery.js');
+    const dirIssues: ParseIssue[] = [];
+    const discovered = await discoverWithSdr(dir, base, dirIssues, disposers);
+    found.push(...discovered.components);
+    issues.push(...dirIssues);
+    // Converted components live in temp folders that are gone after this run: not cacheable.
+    if (cache && cached?.key && !discovered.converted) cache.store(dir, base, cached.key, { components: discovered.components, issues: dirIssues });
   }
   found.sort(compareComponents);
   return { components: found, issues, dispose: () => disposers.forEach((dispose) => dispose()) };
-}
-
-function inPlaceComponent(component: SourceComponent, base: string): DiscoveredComponent {
-  const shown = component.xml ?? component.content ?? '';
-  return {
-    type: component.type.name,
-    fullName: component.fullName,
-    xmlPath: component.xml,
-    contentPath: component.content,
-    file: displayPath(base, shown),
-  };
-}
-
-async function convertedComponents(
-  originals: SourceComponent[],
-  base: string,
-  issues: ParseIssue[],
-  disposers: Array<() => void>,
-): Promise<DiscoveredComponent[]> {
-  const originalByKey = new Map(originals.map((component) => [`${component.type.name}:${component.fullName}`, component]));
-  let converted: SourceComponent[];
-  try {
-    const result = await convertToSource(originals);
-    disposers.push(result.dispose);
-    converted = result.components;
-  } catch {
-    // One bad file fails SDR's whole conversion: convert one by one to name the culprit.
-    converted = [];
-    for (const original of originals) {
-      try {
-        const result = await convertToSource([original]);
-        disposers.push(result.dispose);
-        converted.push(...result.components);
-      } catch (error) {
-        issues.push({
-          file: displayPath(base, original.xml ?? ''),
-          type: original.type.name,
-          message: `could not be converted from metadata API format: ${messageOf(error)}`,
-        });
-      }
-    }
-  }
-  return flattenComponents(converted).map((component) => {
-    const parentName = component.parent?.fullName ?? component.fullName.split('.')[0] ?? component.fullName;
-    const parentType = component.parent?.type.name ?? component.parentType?.name ?? component.type.name;
-    const original = originalByKey.get(`${parentType}:${parentName}`) ?? originalByKey.get(`${component.type.name}:${component.fullName}`);
-    const originalPath = original?.xml ?? component.xml ?? '';
-    const isChild = component.parent !== undefined || component.fullName.includes('.');
-    const childName = component.fullName.slice(component.fullName.indexOf('.') + 1);
-    return {
-      type: component.type.name,
-      fullName: component.fullName,
-      xmlPath: component.xml,
-      contentPath: component.content,
-      file: displayPath(base, originalPath),
-      anchor: isChild ? { path: originalPath, marker: `<fullName>${childName}</fullName>` } : { path: originalPath, marker: '' },
-    };
-  });
 }
 
 function compareComponents(a: DiscoveredComponent, b: DiscoveredComponent): number {

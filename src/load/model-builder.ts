@@ -26,9 +26,14 @@ export type Parsed =
   | { kind: 'permissions'; value: PermissionContainerModel }
   | { kind: 'permissionSetGroup'; value: PermissionSetGroupModel };
 
+/** A component kept without a model: counted, and when it was deliberately not parsed, says why. */
+export type ListedComponent = OtherComponent & { note?: string };
+
 /** Collects parsed components into one MetadataModel, merging an object's parts from several folders. */
 export class ModelBuilder {
   private readonly objects = new Map<string, CustomObjectModel>();
+  /** One copy of each field and object name: every profile repeats all of them (millions at enterprise scale). */
+  private readonly names = new Map<string, string>();
   public readonly model: MetadataModel;
 
   public constructor(sourceDirs: string[]) {
@@ -81,7 +86,7 @@ export class ModelBuilder {
     }
   }
 
-  public addOther(component: OtherComponent): void {
+  public addOther(component: ListedComponent): void {
     this.model.otherComponents.push(component);
   }
 
@@ -96,6 +101,8 @@ export class ModelBuilder {
   }
 
   private addPermissionContainer(container: PermissionContainerModel): void {
+    for (const permission of container.fieldPermissions) permission.field = this.intern(permission.field);
+    for (const permission of container.objectPermissions) permission.object = this.intern(permission.object);
     const list =
       container.kind === 'Profile'
         ? this.model.profiles
@@ -103,6 +110,13 @@ export class ModelBuilder {
           ? this.model.mutingPermissionSets
           : this.model.permissionSets;
     list.push(container);
+  }
+
+  private intern(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
   }
 
   /** The finished model, every list sorted so output is deterministic. */

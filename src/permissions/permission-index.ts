@@ -42,6 +42,26 @@ export class PermissionIndex {
     return grants;
   }
 
+  /**
+   * The principal a name stands for, trying the types in order: an exact name first, then ignoring
+   * case (Salesforce names are case-insensitive, hand-written policies and exports are not always exact).
+   */
+  public resolve(name: string, types: ReadonlyArray<PrincipalRef['type']>): PrincipalRef | undefined {
+    for (const exact of [true, false]) {
+      for (const type of types) {
+        const names =
+          type === 'PermissionSetGroup'
+            ? this.model.permissionSetGroups.map((group) => group.name)
+            : (type === 'Profile' ? this.model.profiles : type === 'MutingPermissionSet' ? this.model.mutingPermissionSets : this.model.permissionSets).map(
+                (container) => container.name,
+              );
+        const found = names.find((candidate) => (exact ? candidate === name : candidate.toLowerCase() === name.toLowerCase()));
+        if (found !== undefined) return { type, name: found };
+      }
+    }
+    return undefined;
+  }
+
   /** Effective grants of a user holding a profile, permission sets and groups. */
   public effectiveGrants(refs: readonly PrincipalRef[]): Grant[] {
     return refs.flatMap((ref) => this.grantsOf(ref));

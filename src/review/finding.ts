@@ -28,4 +28,6 @@ export type Finding = {
   evidence: FindingEvidence[];
   /** Stable across unrelated edits: rule id + the components and path involved, never lines or text. */
   fingerprint: string;
+  /** Against a baseline (`--base-ref`, `--baseline`): new in this release or existing before it. */
+  baselineState?: 'new' | 'existing';
 };

@@ -1,3 +1,4 @@
+import type { GateReport } from '../gate/types.js';
 import type { ObjectPipeline } from '../graph/pipeline-types.js';
 import type { GraphEdge } from '../graph/types.js';
 import type { ParseIssue } from '../metadata/model.js';
@@ -13,14 +14,25 @@ export const RESULT_SCHEMA_VERSION = '2';
 /** A rule that threw: reported, never swallowed; the other rules' findings stand. */
 export type RuleError = { ruleId: string; message: string };
 
-/** What a review returns: the `--json` result, and what every renderer draws from. */
-export type ReviewResult = {
+/** What a review returns: the `--json` result, and what every renderer draws from. The release
+ * gate's fields (rules that ran, baseline, fixed and accepted findings, verdict) are optional. */
+export type ReviewResult = GateReport & {
   schemaVersion: string;
   sourceDirs: string[];
   /** `--object` filters, when given. */
   objectFilter?: string[];
   /** The policy file read, when there is one. */
   policyFile?: string;
+  /** With `--target-org`: the org reviewed, when it was retrieved, and what the review does not cover. */
+  org?: {
+    id: string;
+    username: string;
+    instanceUrl: string;
+    apiVersion: string;
+    retrievedAt: string;
+    fromCache: boolean;
+    notCovered: Array<{ type: string; fullName: string; reason: string }>;
+  };
   /** Problems that did not stop the review (unknown policy keys, ...). */
   warnings: string[];
   /** Inventory: what was read, per type and object. */

@@ -1,14 +1,22 @@
 import { buildGraph } from '../graph/build/index.js';
 import type { AutomationGraph } from '../graph/automation-graph.js';
 import { GraphQueries } from '../graph/queries.js';
+import { cacheDirFor } from '../load/cache/namespace.js';
 import { loadComponents } from '../load/load-components.js';
 import { parseComponents } from '../load/parse-components.js';
 import { displayPath } from '../load/paths.js';
 import { resolveSourceDirs } from '../load/project.js';
 import type { MetadataModel } from '../metadata/model.js';
+import { coverageGaps } from '../org/review-inputs.js';
+import type { OrgSnapshot } from '../org/types.js';
+import type { LoadedAssignments } from '../permissions/assignments.js';
+import { loadIntegrationInputs } from '../permissions/integration-inputs.js';
 import { PermissionIndex } from '../permissions/permission-index.js';
+import type { PermissionSnapshot } from '../permissions/snapshot.js';
 import { loadPolicy } from '../policy/load-policy.js';
+import { selectRules } from '../gate/rule-selection.js';
 import { RULES } from '../rules/index.js';
+import { integrationAnalysis } from '../rules/perm/analysis.js';
 import type { RuleContext } from '../rules/rule.js';
 import { runRules } from '../rules/runner.js';
 import { RESULT_SCHEMA_VERSION, type ReviewResult } from './result.js';
@@ -32,21 +40,42 @@ export type ReviewConfig = {
   verbose?: boolean;
   /** `--policy FILE`; defaults to arch-review.yml in the base folder when present. */
   policyFile?: string;
+  /** `--workers N`: parser threads (1 parses in the main thread). Default: one per core, one for small projects. */
+  workers?: number;
+  /** Use the parse cache under `<baseDir>/.sfdx/arch-review/cache/` (the command turns it on unless `--no-cache`). */
+  cache?: boolean;
+  /** `--baseline FILE`: a permission snapshot to compare integration permissions with. */
+  permissionBaselineFile?: string;
+  /** `--assignments FILE`: a PermissionSetAssignment export (users, profiles, permission sets, groups). */
+  assignmentsFile?: string;
+  /** Assignments read from an org (`--target-org`), instead of an `--assignments` file. */
+  assignments?: LoadedAssignments;
+  /** The org snapshot the source folder came from (`--target-org`): named in the report header. */
+  org?: OrgSnapshot;
+  /** `--rules` / `--exclude-rules`: rule ids or globs. */
+  rules?: string[];
+  excludeRules?: string[];
 };
 
 export type Review = {
   result: ReviewResult;
   model: MetadataModel;
   graph: AutomationGraph;
+  /** Every integration principal's effective permissions, for `--save-snapshot`. */
+  permissionSnapshot: PermissionSnapshot;
 };
 
 /** Reads the project into the typed model. */
 export async function loadModel(config: ReviewConfig): Promise<MetadataModel> {
   const sourceDirs = resolveSourceDirs(config.baseDir, config.sourceDirs);
-  const loaded = await loadComponents(sourceDirs, config.baseDir);
+  const cacheDir = config.cache ? cacheDirFor(config.baseDir) : undefined;
+  const loaded = await loadComponents(sourceDirs, config.baseDir, { ...(cacheDir ? { cacheDir } : {}) });
   let model: MetadataModel;
   try {
-    model = parseComponents(loaded.components, sourceDirs.map((dir) => displayPath(config.baseDir, dir)));
+    model = await parseComponents(loaded.components, sourceDirs.map((dir) => displayPath(config.baseDir, dir)), {
+      ...(config.workers !== undefined ? { workers: config.workers } : {}),
+      ...(cacheDir ? { cacheDir } : {}),
+    });
   } finally {
     loaded.dispose();
   }
@@ -65,6 +94,12 @@ export async function loadGraph(config: ReviewConfig): Promise<{ graph: Automati
 export async function review(config: ReviewConfig): Promise<Review> {
   // The policy first: an invalid policy file fails before any metadata is read.
   const policy = loadPolicy(config.baseDir, config.policyFile);
+  // So do a bad permission baseline or assignments export.
+  const loadedInputs = loadIntegrationInputs(config.baseDir, {
+    ...(config.permissionBaselineFile ? { baselineFile: config.permissionBaselineFile } : {}),
+    ...(config.assignmentsFile ? { assignmentsFile: config.assignmentsFile } : {}),
+  });
+  const integration = config.assignments ? { ...loadedInputs, assignments: config.assignments } : loadedInputs;
   const { model, graph } = await loadGraph(config);
   const queries = new GraphQueries(graph, model);
   const objectFilter = config.objects ?? [];
@@ -76,8 +111,10 @@ export async function review(config: ReviewConfig): Promise<Review> {
     asOf: config.asOf ?? new Date().toISOString().slice(0, 10),
     objects: objectFilter,
     verbose: config.verbose ?? false,
+    ...(integration ? { integration } : {}),
   };
-  const { findings, ruleErrors } = runRules(RULES, context);
+  const selection = selectRules(RULES, { ...(config.rules ? { rules: config.rules } : {}), ...(config.excludeRules ? { excludeRules: config.excludeRules } : {}), policy });
+  const { findings, ruleErrors } = runRules(selection.rules, context);
   const sections = {
     recursion: buildRecursionReport(context),
     systemOfRecord: buildSystemOfRecordReport(context),
@@ -88,12 +125,15 @@ export async function review(config: ReviewConfig): Promise<Review> {
   return {
     model,
     graph,
+    permissionSnapshot: integrationAnalysis(context).snapshot(),
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,
       sourceDirs: model.sourceDirs,
       ...(objectFilter.length > 0 ? { objectFilter } : {}),
       ...(policy.file ? { policyFile: policy.file } : {}),
-      warnings: policy.warnings,
+      ...(config.org ? { org: orgSummary(config.org) } : {}),
+      warnings: [...policy.warnings, ...selection.warnings],
+      rules: selection.summaries,
       summary: summarizeModel(model),
       objects: reviewed.map((object) => queries.pipeline(object)),
       edges: graph.edges(),
@@ -102,5 +142,18 @@ export async function review(config: ReviewConfig): Promise<Review> {
       ruleErrors,
       parseIssues: model.parseIssues,
     },
+  };
+}
+
+/** What the report says of a reviewed org: which org, when it was read, and what it does not cover. */
+function orgSummary(snapshot: OrgSnapshot): NonNullable<ReviewResult['org']> {
+  return {
+    id: snapshot.org.id,
+    username: snapshot.org.username,
+    instanceUrl: snapshot.org.instanceUrl,
+    apiVersion: snapshot.org.apiVersion,
+    retrievedAt: snapshot.org.retrievedAt,
+    fromCache: snapshot.fromCache,
+    notCovered: coverageGaps(snapshot),
   };
 }

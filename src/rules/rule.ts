@@ -1,4 +1,5 @@
 import type { GraphQueries } from '../graph/queries.js';
+import type { IntegrationInputs } from '../permissions/integration-inputs.js';
 import type { PermissionIndex } from '../permissions/permission-index.js';
 import type { LoadedPolicy } from '../policy/policy.js';
 import type { MetadataModel } from '../metadata/model.js';
@@ -28,6 +29,8 @@ export type RuleContext = {
   /** Objects the review is limited to (`--object`); empty means all. */
   objects: string[];
   verbose: boolean;
+  /** `--baseline` (permission snapshot) and `--assignments`, read before the rules run, when given. */
+  integration?: IntegrationInputs;
 };
 
 /** A finding as a rule reports it; the runner adds the rule id, category and fingerprint. */

@@ -28,7 +28,7 @@ describe('the acme sample, end to end', () => {
   it('renders Markdown with the report headings, well-formed tables and valid diagrams', () => {
     const markdown = renderers.markdown(sample.result);
     const h2 = headings(markdown, 2).filter((text) => text !== 'Findings');
-    expect(h2).toEqual(['Summary', 'Automation by object', 'Inventory', 'What could not be read']);
+    expect(h2).toEqual(['Summary', 'Recursion risks', 'System of record', 'Integration users', 'Ownership and expiry', 'Automation by object', 'Inventory', 'What could not be read']);
     const withEntries = sample.result.objects.filter((pipeline) => pipeline.entries.length > 0);
     expect(withEntries.length).toBeGreaterThan(0);
     expect(headings(markdown, 3)).toEqual(expect.arrayContaining(withEntries.map((pipeline) => pipeline.object)));

@@ -25,7 +25,7 @@ function reversedKeys<T>(value: T): T {
 
 describe('renderers registry', () => {
   it('has a markdown and a json renderer, both pure functions of the result', () => {
-    expect(REPORT_FORMATS).toEqual(['markdown', 'json']);
+    expect(REPORT_FORMATS).toEqual(['markdown', 'json', 'sarif', 'html']);
     const result = sampleResult();
     const before = JSON.stringify(result);
     for (const format of REPORT_FORMATS) {

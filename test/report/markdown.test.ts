@@ -6,7 +6,7 @@ import { headings, md, mermaidBlocks, tables, tokens } from './markdown-check.js
 import { decodeMermaidLabel, mermaidErrors, parseMermaid } from './mermaid-grammar.js';
 import { bigPipeline, effect, entry, NASTY, nastyResult, pipeline, sampleResult } from './result-kit.js';
 
-const AUTOMATION_HEADER = ['#', 'step', 'automation', 'fires on', 'writes', 'calls out', 'changes access', 'source'];
+const AUTOMATION_HEADER = ['#', 'step', 'automation', 'fires on', 'writes', 'calls out', 'changes access', 'owner', 'source'];
 
 function expectWellFormedTables(markdown: string): void {
   const all = tables(markdown);
@@ -83,7 +83,7 @@ describe('renderMarkdown: structure', () => {
     expect(beforeSave![2]).toBe('Flow `Account_Before_Save` (Account: Before Save)');
     expect(beforeSave![3]).toBe('create, update; when ISCHANGED(Rating) || ISNEW()');
     expect(beforeSave![4]).toBe('update `Account.Tier__c` (the triggering record; in memory, before save: no DML)');
-    expect(beforeSave![7]).toBe('`force-app/main/default/flows/Account_Before_Save.flow-meta.xml:1`');
+    expect(beforeSave![8]).toBe('`force-app/main/default/flows/Account_Before_Save.flow-meta.xml:1`');
     expect(validation![3]).toBe('create, update; when ISBLANK(Tier\\_\\_c)');
     expect(afterTrigger![4]).toContain(
       'update `Contact.MailingCity, Contact.MailingStreet` via `AccountTrigger → AccountTriggerHandler.afterUpdate → AccountService.sync:42`',

@@ -1,12 +1,15 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import type { ReviewConfig } from '../../review/review.js';
 import type { ReviewResult } from '../../review/result.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.review');
 
-/** Kept here, not imported, so `--help` loads no renderer. `report/index.ts` has the same list. */
-const FORMATS = ['markdown', 'json'] as const;
+/** Kept here, not imported, so `--help` loads no renderer. `report/index.ts` has the same lists. */
+const FORMATS = ['markdown', 'json', 'sarif', 'html'] as const;
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'never'] as const;
+const SCOPES = ['new', 'all'] as const;
 
 export default class ArchReview extends SfCommand<ReviewResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -19,6 +22,29 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       summary: messages.getMessage('flags.source-dir.summary'),
       description: messages.getMessage('flags.source-dir.description'),
       multiple: true,
+      exclusive: ['target-org'],
+    }),
+    'target-org': Flags.optionalOrg({
+      // Not -o (that is --object), and no fallback to the default org: a plain review stays local.
+      char: undefined,
+      default: undefined,
+      defaultHelp: undefined,
+      summary: messages.getMessage('flags.target-org.summary'),
+      description: messages.getMessage('flags.target-org.description'),
+    }),
+    'api-version': Flags.orgApiVersion({
+      summary: messages.getMessage('flags.api-version.summary'),
+      dependsOn: ['target-org'],
+    }),
+    wait: Flags.duration({
+      unit: 'minutes',
+      defaultValue: 33,
+      min: 1,
+      summary: messages.getMessage('flags.wait.summary'),
+    }),
+    'use-cache': Flags.boolean({
+      summary: messages.getMessage('flags.use-cache.summary'),
+      dependsOn: ['target-org'],
     }),
     format: Flags.option({
       summary: messages.getMessage('flags.format.summary'),
@@ -51,6 +77,45 @@ export default class ArchReview extends SfCommand<ReviewResult> {
         return value;
       },
     }),
+    'base-ref': Flags.string({
+      summary: messages.getMessage('flags.base-ref.summary'),
+      description: messages.getMessage('flags.base-ref.description'),
+    }),
+    baseline: Flags.file({
+      summary: messages.getMessage('flags.baseline.summary'),
+      description: messages.getMessage('flags.baseline.description'),
+      multiple: true,
+    }),
+    'fail-on': Flags.option({
+      summary: messages.getMessage('flags.fail-on.summary'),
+      description: messages.getMessage('flags.fail-on.description'),
+      options: FAIL_ON,
+    })(),
+    'fail-on-scope': Flags.option({
+      summary: messages.getMessage('flags.fail-on-scope.summary'),
+      options: SCOPES,
+      dependsOn: ['fail-on'],
+    })(),
+    rules: Flags.string({ summary: messages.getMessage('flags.rules.summary'), multiple: true }),
+    'exclude-rules': Flags.string({ summary: messages.getMessage('flags.exclude-rules.summary'), multiple: true }),
+    accept: Flags.string({
+      summary: messages.getMessage('flags.accept.summary'),
+      description: messages.getMessage('flags.accept.description'),
+      dependsOn: ['reason', 'owner', 'expires'],
+    }),
+    reason: Flags.string({ summary: messages.getMessage('flags.reason.summary'), dependsOn: ['accept'] }),
+    owner: Flags.string({ summary: messages.getMessage('flags.owner.summary'), dependsOn: ['accept'] }),
+    expires: Flags.string({ summary: messages.getMessage('flags.expires.summary'), dependsOn: ['accept'] }),
+    'save-snapshot': Flags.file({
+      summary: messages.getMessage('flags.save-snapshot.summary'),
+      description: messages.getMessage('flags.save-snapshot.description'),
+    }),
+    assignments: Flags.file({
+      summary: messages.getMessage('flags.assignments.summary'),
+      description: messages.getMessage('flags.assignments.description'),
+    }),
+    workers: Flags.integer({ summary: messages.getMessage('flags.workers.summary'), min: 1 }),
+    'no-cache': Flags.boolean({ summary: messages.getMessage('flags.no-cache.summary') }),
     verbose: Flags.boolean({
       summary: messages.getMessage('flags.verbose.summary'),
     }),
@@ -58,17 +123,38 @@ export default class ArchReview extends SfCommand<ReviewResult> {
 
   public async run(): Promise<ReviewResult> {
     const { flags } = await this.parse(ArchReview);
+    const baseDir = process.cwd();
+    const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
     // Loaded here, not at the top: `--help` must not pay for SDR, the parsers and the renderers.
-    const { review } = await import('../../review/review.js');
-    const { result } = await review({
-      baseDir: process.cwd(),
+    const { splitBaselines } = await import('../../review/baselines.js');
+    const baselines = splitBaselines(baseDir, flags.baseline ?? []);
+    const config: ReviewConfig = {
+      baseDir,
       sourceDirs: flags['source-dir'] ?? [],
       objects: flags.object ?? [],
-      ...(flags['as-of'] ? { asOf: flags['as-of'] } : {}),
-      ...(flags.policy ? { policyFile: flags.policy } : {}),
+      asOf,
       verbose: flags.verbose,
+      cache: !flags['no-cache'],
+      ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+      ...(flags.policy ? { policyFile: flags.policy } : {}),
+      ...(baselines.snapshot ? { permissionBaselineFile: baselines.snapshot } : {}),
+      ...(flags.assignments ? { assignmentsFile: flags.assignments } : {}),
+      ...(flags.rules ? { rules: flags.rules } : {}),
+      ...(flags['exclude-rules'] ? { excludeRules: flags['exclude-rules'] } : {}),
+    };
+    if (flags['target-org']) Object.assign(config, await this.retrieveOrg(flags['target-org'], flags, baseDir));
+
+    const { gatedReview } = await import('../../review/gated-review.js');
+    const { result, permissionSnapshot } = await gatedReview(config, {
+      ...(flags['base-ref'] ? { baseRef: flags['base-ref'] } : {}),
+      ...(baselines.report ? { baselineReport: baselines.report } : {}),
+      ...(flags['fail-on'] ? { failOn: flags['fail-on'] } : {}),
+      ...(flags['fail-on-scope'] ? { failOnScope: flags['fail-on-scope'] } : {}),
     });
     for (const warning of result.warnings) this.warn(warning);
+
+    if (flags.accept) return this.accept(result, flags.accept, { reason: flags.reason!, owner: flags.owner!, expires: flags.expires! }, config);
+
     const { renderers, writeFileAtomic } = await import('../../report/index.js');
     const text = renderers[flags.format](result);
     if (flags['output-file']) {
@@ -77,8 +163,67 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     } else if (!this.jsonEnabled()) {
       this.log(text.replace(/\n$/, ''));
     }
+    if (flags['save-snapshot']) {
+      const { serializeSnapshot } = await import('../../permissions/snapshot.js');
+      const written = await writeFileAtomic(flags['save-snapshot'], serializeSnapshot(permissionSnapshot));
+      this.info(messages.getMessage('info.snapshotWritten', [permissionSnapshot.principals.length, written]));
+    }
     if (result.parseIssues.length > 0) this.info(messages.getMessage('info.parseIssues', [result.parseIssues.length]));
     if (result.ruleErrors.length > 0) this.warn(messages.getMessage('warning.ruleErrors', [result.ruleErrors.map((error) => error.ruleId).join(', ')]));
+    if (result.gate) {
+      this.info(messages.getMessage('info.gate', [result.gate.summary]));
+      // sf uses process.exitCode for the exit status and the --json envelope's status.
+      process.exitCode = result.gate.exitCode;
+    }
     return result;
+  }
+
+  private async accept(result: ReviewResult, fingerprint: string, details: { reason: string; owner: string; expires: string }, config: ReviewConfig): Promise<ReviewResult> {
+    const finding = result.findings.find((candidate) => candidate.fingerprint === fingerprint);
+    if (!finding) {
+      const { inputError } = await import('../../load/errors.js');
+      throw inputError(messages.getMessage('error.acceptNotFound', [fingerprint]), messages.getMessages('error.acceptNotFound.actions'), 'AcceptNotFound');
+    }
+    const { acceptFinding } = await import('../../gate/accept-command.js');
+    const outcome = await acceptFinding({
+      baseDir: config.baseDir,
+      ...(config.policyFile ? { policyFile: config.policyFile } : {}),
+      acceptance: { fingerprint, ...details },
+      ...(config.asOf ? { asOf: config.asOf } : {}),
+      finding,
+    });
+    this.info(messages.getMessage('info.accepted', [fingerprint, finding.ruleId, outcome.file, outcome.line, details.expires]));
+    return result;
+  }
+
+  /** `--target-org`: retrieve the org's metadata and data into a folder the review reads. */
+  private async retrieveOrg(
+    org: NonNullable<Awaited<ReturnType<ArchReview['parse']>>['flags']['target-org']>,
+    flags: { 'api-version'?: string; wait: { minutes: number }; 'use-cache': boolean },
+    baseDir: string,
+  ): Promise<Partial<ReviewConfig>> {
+    const { retrieveOrg, assignmentsExport } = await import('../../org/index.js');
+    const { SfProject } = await import('@salesforce/core');
+    const projectDir = await SfProject.resolveProjectPath(baseDir).catch(() => undefined);
+    let stage: string | undefined;
+    const snapshot = await retrieveOrg({
+      org,
+      ...(flags['api-version'] ? { apiVersion: flags['api-version'] } : {}),
+      waitMinutes: flags.wait.minutes,
+      ...(projectDir ? { projectDir } : {}),
+      useCache: flags['use-cache'],
+      onProgress: (next, detail) => {
+        if (next !== stage) {
+          this.spinner.stop();
+          this.spinner.start(messages.getMessage('progress.stage', [next]));
+          stage = next;
+        }
+        this.spinner.status = detail;
+      },
+    });
+    this.spinner.stop();
+    for (const warning of snapshot.warnings) this.warn(warning);
+    if (snapshot.fromCache) this.info(messages.getMessage('info.fromCache', [snapshot.org.retrievedAt]));
+    return { sourceDirs: [snapshot.sourceDir], assignments: assignmentsExport(snapshot), org: snapshot };
   }
 }

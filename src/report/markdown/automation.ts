@@ -1,4 +1,5 @@
 import type { ObjectPipeline, PipelineEntry } from '../../graph/pipeline-types.js';
+import type { AutomationType } from '../../graph/types.js';
 import type { ReviewResult } from '../../review/result.js';
 import { cell, code, heading, lineStart, table } from '../markdown-escape.js';
 import { automationText, callsOutText, changesAccessText, firesOnText, writesText } from './effects.js';
@@ -9,7 +10,18 @@ import { MAX_DIAGRAM_AUTOMATIONS, pipelineDiagram } from './pipeline-diagram.js'
 /** Rows per object table (active automation, and again for the inactive list) before the report cuts. */
 export const MAX_TABLE_ROWS = 40;
 
-export const AUTOMATION_COLUMNS = ['#', 'step', 'automation', 'fires on', 'writes', 'calls out', 'changes access', 'source'];
+export const AUTOMATION_COLUMNS = ['#', 'step', 'automation', 'fires on', 'writes', 'calls out', 'changes access', 'owner', 'source'];
+
+/** The ownership component type of an automation; Apex and workflow actions are not checked (no description). */
+const OWNERSHIP_TYPES: Partial<Record<AutomationType, string>> = {
+  flow: 'Flow',
+  'process-builder': 'Flow',
+  'validation-rule': 'ValidationRule',
+  'workflow-rule': 'WorkflowRule',
+  'roll-up-summary': 'CustomField',
+};
+
+type OwnerLookup = (entry: PipelineEntry) => string;
 
 /** `## Automation by object`: per object, what a save runs, in Salesforce's order of execution. */
 export function renderAutomationByObject(result: ReviewResult): string {
@@ -17,17 +29,31 @@ export function renderAutomationByObject(result: ReviewResult): string {
   if (result.objects.length === 0) {
     parts.push('No automation fires on the objects reviewed.');
   }
-  for (const pipeline of result.objects) parts.push(renderObject(result, pipeline));
+  const owner = ownerLookup(result);
+  for (const pipeline of result.objects) parts.push(renderObject(result, pipeline, owner));
   return parts.join('\n\n');
 }
 
-function renderObject(result: ReviewResult, pipeline: ObjectPipeline): string {
+/** `sales-ops (description)`; `none` when a checked component has no owner; `not checked` for Apex and workflow actions. */
+function ownerLookup(result: ReviewResult): OwnerLookup {
+  const owners = new Map((result.ownership?.components ?? []).map((component) => [`${component.type}\u0000${component.name}`, component]));
+  return (entry) => {
+    const type = OWNERSHIP_TYPES[entry.automationType];
+    if (!result.ownership) return '';
+    if (!type) return 'not checked';
+    const component = owners.get(`${type}\u0000${entry.name}`);
+    if (!component) return '';
+    return component.owner ? `${cell(component.owner)} (${cell(component.ownerSource)})` : 'none';
+  };
+}
+
+function renderObject(result: ReviewResult, pipeline: ObjectPipeline, owner: OwnerLookup): string {
   const parts = [`### ${heading(pipeline.object)}`];
   const { entries } = pipeline;
   if (entries.length === 0) {
     parts.push(`No active automation runs on a save of ${code(pipeline.object)}.`);
   } else {
-    parts.push(table(AUTOMATION_COLUMNS, entries.slice(0, MAX_TABLE_ROWS).map(row)));
+    parts.push(table(AUTOMATION_COLUMNS, entries.slice(0, MAX_TABLE_ROWS).map((entry) => row(entry, owner))));
     if (entries.length > MAX_TABLE_ROWS) {
       parts.push(cutSentence(pipeline.object, `The table shows the first ${MAX_TABLE_ROWS} of ${entries.length} automations`, entries.length - MAX_TABLE_ROWS));
     }
@@ -61,7 +87,7 @@ function renderObject(result: ReviewResult, pipeline: ObjectPipeline): string {
   return parts.join('\n\n');
 }
 
-function row(entry: PipelineEntry): string[] {
+function row(entry: PipelineEntry, owner: OwnerLookup): string[] {
   return [
     String(entry.position),
     cell(stepCell(entry.step)) + (entry.order ? ` (${cell(entry.order)})` : ''),
@@ -70,6 +96,7 @@ function row(entry: PipelineEntry): string[] {
     writesText(entry),
     callsOutText(entry),
     changesAccessText(entry),
+    owner(entry),
     sourceRef(entry.source),
   ];
 }

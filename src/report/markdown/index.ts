@@ -6,6 +6,7 @@ import { renderInventory } from './inventory.js';
 import { renderOwnership } from './ownership.js';
 import { renderParseIssues } from './parse-issues.js';
 import { renderRecursionRisks } from './recursion.js';
+import { renderVerdict } from './verdict.js';
 import { renderHeader, renderSummary } from './summary.js';
 import { renderSystemOfRecord } from './system-of-record.js';
 
@@ -18,6 +19,7 @@ export type MarkdownSection = (result: ReviewResult) => string | undefined;
  */
 export const MARKDOWN_SECTIONS: readonly MarkdownSection[] = [
   renderHeader,
+  renderVerdict,
   renderSummary,
   renderFindings,
   renderRecursionRisks,

@@ -1,14 +1,21 @@
 import type { AutomationType } from '../../graph/types.js';
 import { SEVERITIES } from '../../review/finding.js';
 import type { ReviewResult } from '../../review/result.js';
-import { code, table } from '../markdown-escape.js';
+import { cell, code, table } from '../markdown-escape.js';
 import { AUTOMATION_TYPE_LABELS, plural, uncoveredStepLabels } from './labels.js';
 
 /** The title and the source folders the review read. */
 export function renderHeader(result: ReviewResult): string {
   const lines = ['# Architecture review', '', `Source: ${result.sourceDirs.map(code).join(', ') || '(none)'}`];
+  if (result.org) {
+    const org = result.org;
+    lines.push('', `Org: ${code(org.username)} (${code(org.id)}, ${cell(org.instanceUrl)}), API ${cell(org.apiVersion)}, retrieved ${cell(org.retrievedAt)}${org.fromCache ? ' (cached copy)' : ''}`);
+  }
   if (result.objectFilter && result.objectFilter.length > 0) {
     lines.push('', `Objects: ${result.objectFilter.map(code).join(', ')} (\`--object\` filter)`);
+  }
+  if (result.warnings.length > 0) {
+    lines.push('', ...result.warnings.map((warning) => `> **Warning:** ${cell(warning)}`));
   }
   return lines.join('\n');
 }

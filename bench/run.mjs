@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: measures the review against the parse floor, its cache, its cold start, and
+ * Lightning Flow Scanner, on generated orgs (bench-out/, generated when absent), and writes the
+ * tables into docs/performance.md (between the bench markers; the text around them is kept).
+ * Options: --scale S (default 1), --growth 0.25,0.5,1 (or none), --profile (add CPU profiles of a
+ * cold and a warm run), --no-docs (print only).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { summariseProfile } from './lib/cpuprofile.mjs';
+import { machine } from './lib/machine.mjs';
+import { canMeasureResources, measure } from './lib/measure.mjs';
+import { benchOut, clearCache, ensureOrg, flowsOnly } from './lib/orgs.mjs';
+import { renderReport, writeDocs } from './lib/report.mjs';
+import { restoreTouched, touchOneFlowAndClass } from './lib/touch.mjs';
+
+const repo = join(import.meta.dirname, '..');
+const node = process.execPath;
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    growth: { type: 'string', default: '0.25,0.5,1' },
+    profile: { type: 'boolean', default: false },
+    docs: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
+});
+if (!existsSync(join(repo, 'lib', 'review', 'review.js'))) {
+  process.stderr.write('The plugin is not built: run `npm run build` first (npm run bench does).\n');
+  process.exit(2);
+}
+const results = join(benchOut, 'results');
+mkdirSync(results, { recursive: true });
+
+/** The real command when it has the loader flags; until then, bench/review.mjs (the same pipeline). */
+const help = spawnSync(node, [join(repo, 'bin', 'run.js'), 'arch', 'review', '--help'], { encoding: 'utf8' }).stdout ?? '';
+const cliHasLoaderFlags = help.includes('--workers') && help.includes('cache');
+function reviewArgs(project, { cache, label }) {
+  const output = join(results, `${label}.json`);
+  if (cliHasLoaderFlags) return { args: [join(repo, 'bin', 'run.js'), 'arch', 'review', '--format', 'json', '--output-file', output, ...(cache ? [] : ['--no-cache'])], cwd: project, output };
+  return { args: [join(repo, 'bench', 'review.mjs'), project, '--format', 'json', '--output-file', output, ...(cache ? ['--cache'] : [])], cwd: project, output };
+}
+
+const log = (text) => process.stderr.write(`${text}\n`);
+function run(label, args, cwd, extra = {}) {
+  log(`  ${label}...`);
+  const result = measure(node, args, { cwd });
+  if (!result.ok) log(`    failed (${result.status}): ${result.stderr.split('\n').slice(-6).join('\n    ')}`);
+  else log(`    ${result.wall.toFixed(1)} s wall${result.cpu !== undefined ? `, ${result.cpu.toFixed(1)} s CPU, ${result.rssMb.toFixed(0)} MB` : ''}`);
+  return { label, ...result, ...extra };
+}
+
+function reviewRow(label, org, { cache, key }) {
+  const { args, cwd, output } = reviewArgs(org.dir, { cache, label: key });
+  return run(label, args, cwd, { output });
+}
+
+const findingsOf = (path) => {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.stringify((parsed.result ?? parsed).findings);
+  } catch {
+    return undefined;
+  }
+};
+
+const scale = Number(values.scale);
+const org = ensureOrg(scale);
+log(`Scale ${scale}: ${org.files} files, ${(org.bytes / 1e6).toFixed(0)} MB (${cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs: the command has no --workers/--no-cache yet'})`);
+
+const rows = {};
+rows.floor = run('parse floor (1 thread)', [join(repo, 'bench', 'floor.mjs'), org.dir], repo);
+clearCache(org.dir);
+rows.coldNoCache = reviewRow('review, cache off', org, { cache: false, key: 'cold-nocache' });
+clearCache(org.dir);
+rows.cold = reviewRow('review cold (empty cache)', org, { cache: true, key: 'cold' });
+rows.warm = reviewRow('review warm (nothing changed)', org, { cache: true, key: 'warm' });
+const touched = touchOneFlowAndClass(org.dir);
+rows.touched = reviewRow('review warm, one flow and one class changed', org, { cache: true, key: 'touched' });
+restoreTouched(touched);
+
+rows.help = run('sf-arch-review: arch review --help', [join(repo, 'bin', 'run.js'), 'arch', 'review', '--help'], repo);
+rows.sample = run('sf-arch-review: review of the sample', [join(repo, 'bin', 'run.js'), 'arch', 'review', '--format', 'json', '--output-file', join(results, 'sample.json')], join(repo, 'fixtures', 'acme'));
+const sf = spawnSync('sf', ['--version'], { encoding: 'utf8' });
+rows.sfHelp = sf.status === 0 ? { label: 'sf org list --help', ...measure('sf', ['org', 'list', '--help'], { cwd: repo }) } : { label: 'sf org list --help', skipped: 'the sf CLI is not installed on this machine' };
+
+const flowDir = flowsOnly(org);
+rows.lfs = run('Lightning Flow Scanner core 6.6.0 (parse + scan)', [join(repo, 'bench', 'lfs.mjs'), flowDir], repo);
+clearCache(flowDir);
+const flowsReview = reviewArgs(flowDir, { cache: false, label: 'flows-only' });
+rows.flowsReview = run('sf-arch-review on the same flows (cache off)', flowsReview.args, flowsReview.cwd);
+const flowCount = readdirSync(join(flowDir, 'force-app', 'main', 'default', 'flows')).length;
+
+const growth = [];
+for (const growthScale of values.growth === 'none' ? [] : values.growth.split(',').map(Number)) {
+  if (growthScale === scale) {
+    growth.push({ scale, files: org.files, bytes: org.bytes, floor: rows.floor, cold: rows.cold, warm: rows.warm });
+    continue;
+  }
+  const other = ensureOrg(growthScale);
+  log(`Growth, scale ${growthScale}:`);
+  const floor = run('parse floor', [join(repo, 'bench', 'floor.mjs'), other.dir], repo);
+  clearCache(other.dir);
+  const cold = reviewRow('review cold', other, { cache: true, key: `cold-${growthScale}` });
+  const warm = reviewRow('review warm', other, { cache: true, key: `warm-${growthScale}` });
+  growth.push({ scale: growthScale, files: other.files, bytes: other.bytes, floor, cold, warm });
+}
+
+const checks = {
+  sameFindingsCacheOnOff: findingsOf(join(results, 'cold-nocache.json')) !== undefined && findingsOf(join(results, 'cold-nocache.json')) === findingsOf(join(results, 'cold.json')),
+  sameFindingsColdWarm: findingsOf(join(results, 'cold.json')) !== undefined && findingsOf(join(results, 'cold.json')) === findingsOf(join(results, 'warm.json')),
+};
+
+let profiles;
+if (values.profile) {
+  log('CPU profiles (cold, then warm)...');
+  const dir = join(benchOut, 'profiles');
+  rmSync(dir, { recursive: true, force: true });
+  profiles = {};
+  for (const [kind, cache] of [['cold', true], ['warm', true]]) {
+    if (kind === 'cold') clearCache(org.dir);
+    const target = join(dir, kind);
+    spawnSync(node, ['--cpu-prof', `--cpu-prof-dir=${target}`, join(repo, 'bench', 'review.mjs'), org.dir, ...(cache ? ['--cache'] : [])], { cwd: org.dir, stdio: 'ignore' });
+    profiles[kind] = existsSync(target) ? readdirSync(target).sort().map((file) => summariseProfile(join(target, file), 8)) : [];
+  }
+}
+
+const report = renderReport({ machine: machine(), scale, org, rows, flowCount, growth, checks, profiles, measuredResources: canMeasureResources, runner: cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs' });
+process.stdout.write(`${report}\n`);
+if (values.docs) writeDocs(join(repo, 'docs', 'performance.md'), report);

@@ -1,0 +1,116 @@
+/**
+ * What makes a component look temporary: a word of the vocabulary (src/rules/data/temporary-vocabulary.json,
+ * or the policy's `hygiene.temporaryWords`) in its name, label or description, or, for a permission set,
+ * the look of a clone (`Copy of ...`). Words, not substrings: names are split on `_`, camelCase and digits,
+ * so `Contest` is not `test` and `Promotional` is not `promo`.
+ */
+import vocabulary from '../data/temporary-vocabulary.json' with { type: 'json' };
+import type { ComponentOwnership } from '../../policy/component-ownership.js';
+import { withoutOwnershipTags } from '../../policy/component-ownership.js';
+import type { Policy } from '../../policy/policy.js';
+
+export type Place = 'name' | 'label' | 'description';
+
+export type TemporaryLook = {
+  /** Vocabulary entries found, each with where: sorted by word. */
+  words: Array<{ word: string; places: Place[] }>;
+  /** A permission set named or labelled like a clone. */
+  cloned: boolean;
+};
+
+export const BUILT_IN_WORDS: readonly string[] = vocabulary.words;
+
+/** The words in force: the policy's list when it has one, else the built-in vocabulary. */
+export function temporaryWords(policy: Policy): readonly string[] {
+  return policy.hygiene?.temporaryWords ?? BUILT_IN_WORDS;
+}
+
+/** Why the component looks temporary, or undefined when it does not. */
+export function temporaryLook(
+  component: Pick<ComponentOwnership, 'type' | 'name' | 'label' | 'description' | 'object' | 'references'>,
+  words: readonly string[],
+): TemporaryLook | undefined {
+  // The object a component sits on or looks up to is no sign of anything temporary: a lookup to Campaign is not a campaign.
+  const permanent = [
+    ...vocabulary.notTemporary.phrases.map(tokens),
+    ...[component.type === 'CustomObject' ? undefined : component.object, ...(component.references ?? [])].filter((name): name is string => name !== undefined).map((name) => tokens(shortName(name))),
+  ].filter((phrase) => phrase.length > 0);
+  const texts: Array<[Place, string[]]> = [
+    ['name', masked(tokens(shortName(component.name)), permanent)],
+    ['label', masked(tokens(component.label ?? ''), permanent)],
+    ['description', masked(tokens(withoutOwnershipTags(component.description)), permanent)],
+  ];
+  const found: TemporaryLook['words'] = [];
+  // Reported as the vocabulary writes it ("one-time"); entries that split into the same words count once.
+  const phrases = new Map<string, string>();
+  for (const entry of [...words].sort()) {
+    const key = tokens(entry).join(' ');
+    if (key && !phrases.has(key)) phrases.set(key, entry.trim().toLowerCase());
+  }
+  for (const [key, word] of phrases) {
+    const phrase = key.split(' ');
+    const places = texts.filter(([, list]) => containsPhrase(list, phrase)).map(([place]) => place);
+    if (places.length > 0) found.push({ word, places });
+  }
+  const cloned = component.type === 'PermissionSet' && looksCloned(component.name, component.label);
+  return found.length > 0 || cloned ? { words: found, cloned } : undefined;
+}
+
+/** `"pilot" in its name, label and description; "campaign" in its label` */
+export function describeLook(look: TemporaryLook): string {
+  const parts = look.words.map(({ word, places }) => `"${word}" in its ${joinAnd(places)}`);
+  if (look.cloned) parts.push('named like a clone');
+  return parts.join('; ');
+}
+
+function looksCloned(name: string, label: string | undefined): boolean {
+  const { leading, trailing } = vocabulary.clonedPermissionSet;
+  return [tokens(name), tokens(label ?? '')].some(
+    (list) =>
+      leading.some((phrase) => startsWith(list, tokens(phrase))) || trailing.some((phrase) => startsWith([...list].reverse(), tokens(phrase).reverse())),
+  );
+}
+
+/** `Account.Spring_Campaign_2025__c` → `Spring_Campaign_2025`: the object and the `__c` suffix say nothing. */
+function shortName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1).replace(/__[a-z]+$/i, '');
+}
+
+/** Lower-case words: split on anything not a letter or digit, on camelCase and on letter/digit changes. */
+export function tokens(text: string): string[] {
+  return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** The words with every occurrence of the phrases blanked out, so they can never be part of a match. */
+function masked(list: string[], phrases: string[][]): string[] {
+  const out = [...list];
+  for (const phrase of phrases) {
+    for (let index = 0; index + phrase.length <= list.length; index++) {
+      if (phrase.every((word, offset) => list[index + offset] === word)) out.fill('', index, index + phrase.length);
+    }
+  }
+  return out;
+}
+
+function containsPhrase(list: string[], phrase: string[]): boolean {
+  for (let index = 0; index + phrase.length <= list.length; index++) {
+    if (phrase.every((word, offset) => list[index + offset] === word)) return true;
+  }
+  return false;
+}
+
+function startsWith(list: string[], phrase: string[]): boolean {
+  // Something must follow the marker: a permission set called just `Copy` is not a clone.
+  return phrase.length > 0 && phrase.length < list.length && phrase.every((word, index) => list[index] === word);
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
