@@ -82,17 +82,30 @@ const touched = touchOneFlowAndClass(org.dir);
 rows.touched = reviewRow('review warm, one flow and one class changed', org, { cache: true, key: 'touched' });
 restoreTouched(touched);
 
+clearCache(org.dir);
+rows.loadCold = run('loader only, cold (discovery + parse into the model)', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir);
+rows.loadWarm = run('loader only, warm', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir);
+
 rows.help = run('sf-arch-review: arch review --help', [join(repo, 'bin', 'run.js'), 'arch', 'review', '--help'], repo);
 rows.sample = run('sf-arch-review: review of the sample', [join(repo, 'bin', 'run.js'), 'arch', 'review', '--format', 'json', '--output-file', join(results, 'sample.json')], join(repo, 'fixtures', 'acme'));
 const sf = spawnSync('sf', ['--version'], { encoding: 'utf8' });
 rows.sfHelp = sf.status === 0 ? { label: 'sf org list --help', ...measure('sf', ['org', 'list', '--help'], { cwd: repo }) } : { label: 'sf org list --help', skipped: 'the sf CLI is not installed on this machine' };
 
-const flowDir = flowsOnly(org);
-rows.lfs = run('Lightning Flow Scanner core 6.6.0 (parse + scan)', [join(repo, 'bench', 'lfs.mjs'), flowDir], repo);
-clearCache(flowDir);
-const flowsReview = reviewArgs(flowDir, { cache: false, label: 'flows-only' });
-rows.flowsReview = run('sf-arch-review on the same flows (cache off)', flowsReview.args, flowsReview.cwd);
-const flowCount = readdirSync(join(flowDir, 'force-app', 'main', 'default', 'flows')).length;
+// Flow Scanner against our review of the same flows; a smaller copy too, for the cost of one more flow (start-up aside).
+const flowRuns = (which, flowDir) => {
+  const count = readdirSync(join(flowDir, 'force-app', 'main', 'default', 'flows')).length;
+  const lfs = run(`Lightning Flow Scanner core 6.6.0, ${count} flows (parse + scan)`, [join(repo, 'bench', 'lfs.mjs'), flowDir], repo);
+  clearCache(flowDir);
+  const ours = reviewArgs(flowDir, { cache: false, label: `flows-only-${which}` });
+  return { count, lfs, ours: run(`sf-arch-review on the same ${count} flows (cache off)`, ours.args, ours.cwd) };
+};
+const smallScale = Math.min(...values.growth.split(',').map(Number).filter((value) => value > 0 && value < scale), scale / 4);
+const flows = { large: flowRuns('large', flowsOnly(org)), small: flowRuns('small', flowsOnly(ensureOrg(smallScale))) };
+rows.lfs = flows.large.lfs;
+rows.flowsReview = flows.large.ours;
+rows.lfsSmall = flows.small.lfs;
+rows.flowsReviewSmall = flows.small.ours;
+const flowCount = flows.large.count;
 
 const growth = [];
 for (const growthScale of values.growth === 'none' ? [] : values.growth.split(',').map(Number)) {
@@ -128,6 +141,6 @@ if (values.profile) {
   }
 }
 
-const report = renderReport({ machine: machine(), scale, org, rows, flowCount, growth, checks, profiles, measuredResources: canMeasureResources, runner: cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs' });
+const report = renderReport({ machine: machine(), scale, org, rows, flowCount, smallFlowCount: flows.small.count, growth, checks, profiles, measuredResources: canMeasureResources, runner: cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs' });
 process.stdout.write(`${report}\n`);
 if (values.docs) writeDocs(join(repo, 'docs', 'performance.md'), report);

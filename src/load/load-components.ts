@@ -1,5 +1,7 @@
 import type { ParseIssue } from '../metadata/model.js';
 import { DiscoveryCache } from './cache/discovery-cache.js';
+import { claimNamespace } from './cache/namespace.js';
+import { dedupeComponents } from './dedupe.js';
 import type { DiscoveredComponent } from './discover.js';
 
 export type LoadedComponents = {
@@ -23,24 +25,31 @@ export async function loadComponents(sourceDirs: readonly string[], base: string
   const issues: ParseIssue[] = [];
   const disposers: Array<() => void> = [];
   const found: DiscoveredComponent[] = [];
+  const dirEnds: number[] = [];
+  if (options.cacheDir) claimNamespace(options.cacheDir);
   const cache = options.cacheDir ? new DiscoveryCache(options.cacheDir) : undefined;
   for (const dir of sourceDirs) {
     const cached = cache?.lookup(dir, base);
     if (cached?.hit) {
       found.push(...cached.hit.components);
       issues.push(...cached.hit.issues);
+      dirEnds.push(found.length);
       continue;
     }
     const { discoverWithSdr } = await import('./sdr-discovery.js');
     const dirIssues: ParseIssue[] = [];
     const discovered = await discoverWithSdr(dir, base, dirIssues, disposers);
     found.push(...discovered.components);
+    dirEnds.push(found.length);
     issues.push(...dirIssues);
     // Converted components live in temp folders that are gone after this run: not cacheable.
     if (cache && cached?.key && !discovered.converted) cache.store(dir, base, cached.key, { components: discovered.components, issues: dirIssues });
   }
-  found.sort(compareComponents);
-  return { components: found, issues, dispose: () => disposers.forEach((dispose) => dispose()) };
+  // Before sorting: the first package directory wins a duplicate.
+  const unique = dedupeComponents(found, (index) => dirEnds.findIndex((end) => index < end));
+  issues.push(...unique.issues);
+  const components = unique.components.sort(compareComponents);
+  return { components, issues, dispose: () => disposers.forEach((dispose) => dispose()) };
 }
 
 function compareComponents(a: DiscoveredComponent, b: DiscoveredComponent): number {

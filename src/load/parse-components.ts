@@ -7,6 +7,7 @@ import type { DiscoveredComponent } from './discover.js';
 import { ModelBuilder, type Parsed } from './model-builder.js';
 import { isModelled } from './parse/handlers.js';
 import { decodeOutcome } from './parse/decode.js';
+import type { NameLists } from './parse/pack.js';
 import type { ParseOutcome, ParseResult, ParseTask } from './parse/task.js';
 import { chooseThreads, createExecutor, type Executor, inlineExecutor } from './workers/executor.js';
 
@@ -56,7 +57,7 @@ export async function parseComponents(components: readonly DiscoveredComponent[]
   const cache = options.cacheDir ? { dir: options.cacheDir, stamps: StampIndex.load(options.cacheDir) } : undefined;
   if (cache) for (const task of tasks) task.stamps = stampsOf(task, cache.stamps);
 
-  const state: ParseState = { tasks, results: new Map(), unreached: [], cache, cached: 0 };
+  const state: ParseState = { tasks, results: new Map(), unreached: [], cache, cached: 0, names: new Map() };
   const executor = createExecutor(chooseThreads(options.workers, tasks.length), cache?.dir);
   try {
     await parseAll(state, executor, options.apex ?? 'reachable');
@@ -85,7 +86,8 @@ export async function parseComponents(components: readonly DiscoveredComponent[]
       builder.addIssue({ file: component.file, type: component.type, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  for (const task of state.unreached) builder.addOther({ type: task.type, fullName: task.fullName, file: task.file, note: UNREACHED_NOTE });
+  // Shown at the code file, like a parsed class.
+  for (const task of state.unreached) builder.addOther({ type: task.type, fullName: task.fullName, file: task.file.replace(/-meta\.xml$/, ''), note: UNREACHED_NOTE });
   return builder.build();
 }
 
@@ -95,6 +97,8 @@ type ParseState = {
   unreached: ParseTask[];
   cache: Cache | undefined;
   cached: number;
+  /** Field-name lists of packed permission results, shared across profiles. */
+  names: NameLists;
 };
 
 /**
@@ -140,7 +144,7 @@ async function acceptAll(state: ParseState, executor: Executor, outcomes: ParseO
       if (task.xmlPath !== undefined) state.cache.stamps.record(task.xmlPath, outcome.stamps?.xml);
       if (task.contentPath !== undefined && outcome.stamps?.content) state.cache.stamps.record(task.contentPath, outcome.stamps.content);
     }
-    const result = decodeOutcome(outcome);
+    const result = decodeOutcome(outcome, state.names);
     if (result) {
       state.results.set(outcome.index, result);
       if (outcome.cached) state.cached += 1;

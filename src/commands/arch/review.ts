@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { ReviewConfig } from '../../review/review.js';
@@ -134,7 +136,8 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       objects: flags.object ?? [],
       asOf,
       verbose: flags.verbose,
-      cache: !flags['no-cache'],
+      // The parse cache lives in the project's .sfdx folder: outside a project there is nowhere to keep it.
+      cache: !flags['no-cache'] && existsSync(join(baseDir, 'sfdx-project.json')),
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
       ...(flags.policy ? { policyFile: flags.policy } : {}),
       ...(baselines.snapshot ? { permissionBaselineFile: baselines.snapshot } : {}),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the layout of entries or of the stamp index changes. */
@@ -12,6 +12,25 @@ export const cacheRoot = (projectDir: string): string => join(projectDir, '.sfdx
 
 /** The cache folder of this build in a project. */
 export const cacheDirFor = (projectDir: string, version?: string): string => join(cacheRoot(projectDir), cacheNamespace(version));
+
+const NAMESPACE = /^v\d+-[0-9a-f]{20}$/;
+
+/**
+ * Creates this build's cache folder on first use, and then removes the folders of other builds (a
+ * plugin upgrade would otherwise leave the old entries behind for good). A run of another build at
+ * the same moment only loses cache hits.
+ */
+export function claimNamespace(dir: string): void {
+  if (existsSync(dir)) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const sibling of readdirSync(dirname(dir))) {
+      if (sibling !== basename(dir) && NAMESPACE.test(sibling)) rmSync(join(dirname(dir), sibling), { recursive: true, force: true });
+    }
+  } catch {
+    // a cache that cannot be tidied still works
+  }
+}
 
 let fingerprint: string | undefined;
 

@@ -1,3 +1,4 @@
+import { type NameLists, unpack } from './pack.js';
 import type { ParseOutcome, ParseResult } from './task.js';
 
 const KINDS = new Set(['object', 'field', 'validationRule', 'flow', 'apexClass', 'apexTrigger', 'workflow', 'permissions', 'permissionSetGroup']);
@@ -6,7 +7,7 @@ const KINDS = new Set(['object', 'field', 'validationRule', 'flow', 'apexClass',
  * The result of an outcome, or undefined when its JSON (from a cache entry that was damaged on
  * disk) does not decode to a result.
  */
-export function decodeOutcome(outcome: ParseOutcome): ParseResult | undefined {
+export function decodeOutcome(outcome: ParseOutcome, names: NameLists): ParseResult | undefined {
   if (outcome.value) return outcome.value;
   if (outcome.json === undefined) return undefined;
   let decoded: unknown;
@@ -15,7 +16,7 @@ export function decodeOutcome(outcome: ParseOutcome): ParseResult | undefined {
   } catch {
     return undefined;
   }
-  return isParseResult(decoded) ? decoded : undefined;
+  return isParseResult(decoded) ? unpack(decoded, names) : undefined;
 }
 
 function isParseResult(value: unknown): value is ParseResult {

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { decodeMetadataBytes, needsStrictDecode } from '../../metadata/decode-text.js';
 import type { ParseInput } from '../../metadata/parse-input.js';
 import type { ParseCache } from '../cache/parse-cache.js';
 import { messageOf } from './errors.js';
 import { APEX_TYPES, loadHandlerFor, type Reader } from './handlers.js';
+import { resultToJson } from './pack.js';
 import type { FileStamp, InputStamps, ParseOutcome, ParseResult, ParseTask } from './task.js';
 
 /** A file as read for one task: its text, or why it could not be read; with a cache, its hash and stamp. */
@@ -38,7 +40,7 @@ export async function runTask(task: ParseTask, cache: ParseCache | undefined, as
   const result = await parse(task, xml, content);
   const finalStamps = stampsOf(xml, content);
   const base = { index: task.index, ...(finalStamps ? { stamps: finalStamps } : {}) };
-  const json = finalKey || as === 'json' ? JSON.stringify(result) : undefined;
+  const json = finalKey || as === 'json' ? resultToJson(result) : undefined;
   if (cache && finalKey) cache.set(finalKey, json!);
   return as === 'json' ? { ...base, json: json! } : { ...base, value: result };
 }
@@ -65,6 +67,8 @@ function load(input: Input, hashing: boolean): void {
   try {
     const before = hashing ? statSync(input.path) : undefined;
     input.text = readFileSync(input.path, 'utf8');
+    // UTF-16 or broken UTF-8 shows as U+FFFD: decode strictly (a clear error, not silent noise).
+    if (needsStrictDecode(input.text)) input.text = decodeMetadataBytes(readFileSync(input.path));
     if (!hashing) return;
     input.hash = hashText(input.text);
     const after = statSync(input.path);

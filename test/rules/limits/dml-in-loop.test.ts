@@ -138,6 +138,8 @@ describe('limits/dml-in-loop: Apex', () => {
             '    private void save(Account a) {',
             '        AccountWriter.write(a);',
             '    }',
+            // An invocable entry point: only Apex a trigger, flow or invocable action reaches is parsed.
+            '    @InvocableMethod public static void fromFlow(List<Id> ids) {}',
             '}',
           ].join('\n'),
         ),

@@ -148,6 +148,8 @@ describe('limits/soql-in-loop: Apex', () => {
             '            ContactRepo.byAccount(a.Id);',
             '        }',
             '    }',
+            // An invocable entry point: only Apex a trigger, flow or invocable action reaches is parsed.
+            '    @InvocableMethod public static void fromFlow(List<Id> ids) {}',
             '}',
           ].join('\n'),
         ),

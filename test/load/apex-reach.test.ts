@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { reachableClasses } from '../../src/load/apex-reach.js';
+import { UNREACHED_NOTE } from '../../src/load/parse-components.js';
+import { review } from '../../src/review/review.js';
+import { apexClass, apexTrigger, writeProject } from '../helpers/dx-project.js';
+
+const cls = (name: string, body = ''): { name: string; text: string } => ({ name, text: `public class ${name} { ${body} }` });
+
+describe('which Apex classes are parsed', () => {
+  it('follows class names from triggers through the code, ignoring case', () => {
+    const reached = reachableClasses({
+      classes: [cls('Handler', 'void run() { SERVICE.go(); }'), cls('Service', 'void go() { new Util().x(); }'), cls('Util'), cls('Orphan', 'void y() { Service.go(); }')],
+      triggers: ['trigger T on Account (after update) { new handler().run(); }'],
+      flowActions: [],
+    });
+    expect([...reached].sort()).toEqual(['handler', 'service', 'util']);
+  });
+
+  it('starts from flow actions, invocable methods and classes that enqueue jobs', () => {
+    const reached = reachableClasses({
+      classes: [cls('FlowAction'), cls('Invocable', '@InvocableMethod public static void run(List<Id> ids) {}'), cls('Chain', 'void execute(QueueableContext c) { System.enqueueJob(new Chain()); }'), cls('Controller', '@AuraEnabled public static void a() {}')],
+      triggers: [],
+      flowActions: ['flowaction', 'NotInProject'],
+    });
+    expect([...reached].sort()).toEqual(['chain', 'flowaction', 'invocable']);
+  });
+
+  it('counts a name in a comment or a string (the scan over-approximates, never under)', () => {
+    const reached = reachableClasses({
+      classes: [cls('Dispatcher', "Type t = Type.forName('Dynamic'); // see Commented"), cls('Dynamic'), cls('Commented')],
+      triggers: ['trigger T on Account (after insert) { Dispatcher.run(); }'],
+      flowActions: [],
+    });
+    expect([...reached].sort()).toEqual(['commented', 'dispatcher', 'dynamic']);
+  });
+
+  it('parses a class whose body cannot be read, so the review says why', () => {
+    expect([...reachableClasses({ classes: [{ name: 'Lost', text: undefined }], triggers: [], flowActions: [] })]).toEqual(['lost']);
+  });
+
+  it('lists unreached classes in the model with a note, counted with the parsed ones', async () => {
+    const root = writeProject([
+      ...apexTrigger('AccountTrigger', 'Account', 'after update', '    AccountHandler.run(Trigger.new);'),
+      ...apexClass('AccountHandler', 'public class AccountHandler { public static void run(List<Account> records) { update records; } }'),
+      ...apexClass('ReportController', 'public with sharing class ReportController { @AuraEnabled public static Integer count() { return 1; } }'),
+      ...apexClass('Broken', 'public class Broken { this is not apex'),
+    ]);
+    const { model, result } = await review({ baseDir: root, sourceDirs: [] });
+    expect(model.apexClasses.map((parsed) => parsed.name)).toEqual(['AccountHandler']);
+    expect(model.otherComponents.filter((other) => other.type === 'ApexClass')).toEqual([
+      { type: 'ApexClass', fullName: 'Broken', file: 'force-app/main/default/classes/Broken.cls', note: UNREACHED_NOTE },
+      { type: 'ApexClass', fullName: 'ReportController', file: 'force-app/main/default/classes/ReportController.cls', note: UNREACHED_NOTE },
+    ]);
+    expect(result.summary.counts.ApexClass).toBe(3);
+    // Not parsed, so a syntax error in an unreached class is not reported.
+    expect(result.parseIssues).toEqual([]);
+  });
+});
