@@ -43,7 +43,9 @@ describe.runIf(hasCorpus)('integration permissions on the real corpus', () => {
     const dirs = ['qa', 'trial_tso', 'trial', 'platformencryption_permset'].map((folder) => corpus('SalesforceFoundation__NPSP', 'unpackaged', 'config', folder));
     const { result, model } = await review({ baseDir: repoRoot, sourceDirs: dirs, asOf: '2026-11-23' });
     expect(result.ruleErrors).toEqual([]);
-    expect(result.parseIssues).toEqual([]);
+    // The config folders are alternative org setups that repeat some objects: each repeat is reported
+    // (and read once), never double counted; nothing else is unreadable.
+    expect(result.parseIssues.filter((issue) => !issue.message.includes('is defined in more than one place'))).toEqual([]);
     const names = [...new Set(model.permissionSets.map((set) => set.name))];
     expect(names).toEqual(
       expect.arrayContaining(['Batch_Gift_Entry', 'Edit_Donations', 'Encryption', 'Gift_Entry', 'Gift_Entry_Perms', 'NPSP_Data_Import', 'QA', 'View_Donations']),
