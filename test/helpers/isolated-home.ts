@@ -9,3 +9,5 @@ process.env.USERPROFILE = home;
 process.env.SF_DISABLE_TELEMETRY = 'true';
 process.env.SF_DISABLE_AUTOUPDATE = 'true';
 process.env.SF_USE_PROGRESS_BAR = 'false';
+// sf colours its own messages when it detects CI; tests compare text, so no colour.
+process.env.FORCE_COLOR = '0';
