@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWorkflow } from '../../src/metadata/workflow.js';
 import { corpusDir, fixturesDir } from '../helpers/paths.js';
+import { hasCorpus } from '../helpers/corpus.js';
 
 const fixtureFile = 'fixtures/parsers/workflow/Opportunity.workflow-meta.xml';
 const fixtureText = readFileSync(join(fixturesDir, 'parsers', 'workflow', 'Opportunity.workflow-meta.xml'), 'utf8');
@@ -114,7 +115,7 @@ describe('parseWorkflow', () => {
   });
 });
 
-describe('parseWorkflow on the real corpus', () => {
+describe.runIf(hasCorpus)('parseWorkflow on the real corpus', () => {
   const files = (readdirSync(corpusDir, { recursive: true }) as string[])
     .filter((file) => file.endsWith('.workflow') || file.endsWith('.workflow-meta.xml'))
     .sort();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCustomField } from '../../../src/metadata/objects/custom-field.js';
 import type { ParseInput } from '../../../src/metadata/parse-input.js';
 import { corpusDir, fixturesDir } from '../../helpers/paths.js';
+import { hasCorpus } from '../../helpers/corpus.js';
 
 const dir = join(fixturesDir, 'parsers', 'custom-field');
 
@@ -130,7 +131,7 @@ describe('parseCustomField', () => {
   });
 });
 
-describe('parseCustomField on the real corpus', () => {
+describe.runIf(hasCorpus)('parseCustomField on the real corpus', () => {
   const files = (readdirSync(corpusDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.field-meta.xml')).sort();
 
   const inputOf = (relative: string): ParseInput => {

@@ -6,6 +6,7 @@ import { parseCustomField } from '../../../src/metadata/objects/custom-field.js'
 import { parseValidationRule } from '../../../src/metadata/objects/validation-rule.js';
 import type { ParseInput } from '../../../src/metadata/parse-input.js';
 import { corpusDir, fixturesDir } from '../../helpers/paths.js';
+import { hasCorpus } from '../../helpers/corpus.js';
 
 function fixture(fileName: string, fullName: string): ParseInput {
   return { file: `fixtures/parsers/custom-object/${fileName}`, fullName, text: readFileSync(join(fixturesDir, 'parsers', 'custom-object', fileName), 'utf8') };
@@ -114,7 +115,7 @@ describe('parseCustomObjectWithChildren (metadata-API .object)', () => {
   });
 });
 
-describe('objects on the real corpus', () => {
+describe.runIf(hasCorpus)('objects on the real corpus', () => {
   const all = readdirSync(corpusDir, { recursive: true }) as string[];
   const read = (relative: string): string => readFileSync(join(corpusDir, relative), 'utf8');
 

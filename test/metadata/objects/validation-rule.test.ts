@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseValidationRule } from '../../../src/metadata/objects/validation-rule.js';
 import type { ParseInput } from '../../../src/metadata/parse-input.js';
 import { corpusDir, fixturesDir } from '../../helpers/paths.js';
+import { hasCorpus } from '../../helpers/corpus.js';
 
 function fixture(fullName: string): ParseInput {
   const name = `${fullName}.validationRule-meta.xml`;
@@ -53,7 +54,7 @@ describe('parseValidationRule', () => {
   });
 });
 
-describe('parseValidationRule on the real corpus', () => {
+describe.runIf(hasCorpus)('parseValidationRule on the real corpus', () => {
   const files = (readdirSync(corpusDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.validationRule-meta.xml')).sort();
   const inputOf = (relative: string): ParseInput => ({
     file: relative,

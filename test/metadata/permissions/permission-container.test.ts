@@ -10,6 +10,7 @@ import {
 import type { ParseInput } from '../../../src/metadata/parse-input.js';
 import type { PermissionContainerKind } from '../../../src/metadata/model.js';
 import { corpusDir, fixturesDir } from '../../helpers/paths.js';
+import { hasCorpus } from '../../helpers/corpus.js';
 
 function fixture(folder: string, fileName: string, fullName: string): ParseInput {
   const file = `fixtures/parsers/${folder}/${fileName}`;
@@ -141,7 +142,7 @@ describe('parseMutingPermissionSet', () => {
   });
 });
 
-describe('permission containers on the real corpus', () => {
+describe.runIf(hasCorpus)('permission containers on the real corpus', () => {
   const all = (readdirSync(corpusDir, { recursive: true }) as string[]).sort();
   const cases: Array<{ file: string; kind: PermissionContainerKind; parse: (input: ParseInput) => ReturnType<typeof parseProfile> }> = [];
   for (const file of all) {
