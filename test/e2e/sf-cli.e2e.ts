@@ -35,7 +35,9 @@ describe('through the real sf CLI', () => {
   it('lists the linked plugin', () => {
     const plugins = sf(['plugins', '--json']);
     expect(plugins.status).toBe(0);
-    const names = (JSON.parse(plugins.stdout) as { result: Array<{ name: string }> }).result.map((plugin) => plugin.name);
+    // `sf plugins --json` prints a bare array (plugin-plugins is not an SfCommand); older CLIs wrapped it.
+    const parsed = JSON.parse(plugins.stdout) as Array<{ name: string }> | { result: Array<{ name: string }> };
+    const names = (Array.isArray(parsed) ? parsed : parsed.result).map((plugin) => plugin.name);
     expect(names).toContain('sf-arch-review');
   });
 
