@@ -3,8 +3,8 @@
  * `npm run bench`: measures the review against the parse floor, its cache, its cold start, and
  * Lightning Flow Scanner, on generated orgs (bench-out/, generated when absent), and writes the
  * tables into docs/performance.md (between the bench markers; the text around them is kept).
- * Options: --scale S (default 1), --growth 0.25,0.5,1 (or none), --profile (add CPU profiles of a
- * cold and a warm run), --no-docs (print only).
+ * Options: --scale S (default 1), --growth 0.25,0.5,1 (or none), --repeat N (median of N runs per
+ * row), --profile (add CPU profiles of a cold and a warm run), --no-docs (print only).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     growth: { type: 'string', default: '0.25,0.5,1' },
     profile: { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
     docs: { type: 'boolean', default: true },
   },
   allowNegative: true,
@@ -45,17 +46,31 @@ function reviewArgs(project, { cache, label }) {
 }
 
 const log = (text) => process.stderr.write(`${text}\n`);
-function run(label, args, cwd, extra = {}) {
+const repeat = Math.max(1, Number(values.repeat) || 1);
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)];
+
+/** Runs a row `--repeat` times (`before` prepares each run) and keeps the median wall and CPU time, and the highest peak memory. */
+function run(label, args, cwd, { before, ...extra } = {}) {
   log(`  ${label}...`);
-  const result = measure(node, args, { cwd });
-  if (!result.ok) log(`    failed (${result.status}): ${result.stderr.split('\n').slice(-6).join('\n    ')}`);
-  else log(`    ${result.wall.toFixed(1)} s wall${result.cpu !== undefined ? `, ${result.cpu.toFixed(1)} s CPU, ${result.rssMb.toFixed(0)} MB` : ''}`);
-  return { label, ...result, ...extra };
+  const runs = [];
+  for (let index = 0; index < repeat; index += 1) {
+    before?.();
+    const result = measure(node, args, { cwd });
+    if (!result.ok) {
+      log(`    failed (${result.status}): ${result.stderr.split('\n').slice(-6).join('\n    ')}`);
+      return { label, ...result, ...extra };
+    }
+    log(`    ${result.wall.toFixed(1)} s wall${result.cpu !== undefined ? `, ${result.cpu.toFixed(1)} s CPU, ${result.rssMb.toFixed(0)} MB` : ''}`);
+    runs.push(result);
+  }
+  const summary = { ...runs[0], wall: median(runs.map((r) => r.wall)), load: median(runs.map((r) => r.load)) };
+  if (runs[0].cpu !== undefined) Object.assign(summary, { cpu: median(runs.map((r) => r.cpu)), rssMb: Math.max(...runs.map((r) => r.rssMb)) });
+  return { label, ...summary, runs: runs.length, ...extra };
 }
 
-function reviewRow(label, org, { cache, key }) {
+function reviewRow(label, org, { cache, key, before }) {
   const { args, cwd, output } = reviewArgs(org.dir, { cache, label: key });
-  return run(label, args, cwd, { output });
+  return run(label, args, cwd, { output, before });
 }
 
 const findingsOf = (path) => {
@@ -72,18 +87,25 @@ const org = ensureOrg(scale);
 log(`Scale ${scale}: ${org.files} files, ${(org.bytes / 1e6).toFixed(0)} MB (${cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs: the command has no --workers/--no-cache yet'})`);
 
 const rows = {};
+const clear = () => clearCache(org.dir);
 rows.floor = run('parse floor (1 thread)', [join(repo, 'bench', 'floor.mjs'), org.dir], repo);
-clearCache(org.dir);
-rows.coldNoCache = reviewRow('review, cache off', org, { cache: false, key: 'cold-nocache' });
-clearCache(org.dir);
-rows.cold = reviewRow('review cold (empty cache)', org, { cache: true, key: 'cold' });
+rows.coldNoCache = reviewRow('review, cache off', org, { cache: false, key: 'cold-nocache', before: clear });
+rows.cold = reviewRow('review cold (empty cache)', org, { cache: true, key: 'cold', before: clear });
 rows.warm = reviewRow('review warm (nothing changed)', org, { cache: true, key: 'warm' });
-const touched = touchOneFlowAndClass(org.dir);
-rows.touched = reviewRow('review warm, one flow and one class changed', org, { cache: true, key: 'touched' });
-restoreTouched(touched);
+// Each run edits the two files again, with content no run has seen: two changed files every time.
+let touched;
+let round = 0;
+rows.touched = reviewRow('review warm, one flow and one class changed', org, {
+  cache: true,
+  key: 'touched',
+  before: () => {
+    if (touched) restoreTouched(touched);
+    touched = touchOneFlowAndClass(org.dir, (round += 1));
+  },
+});
+if (touched) restoreTouched(touched);
 
-clearCache(org.dir);
-rows.loadCold = run('loader only, cold (discovery + parse into the model)', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir);
+rows.loadCold = run('loader only, cold (discovery + parse into the model)', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir, { before: clear });
 rows.loadWarm = run('loader only, warm', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir);
 
 rows.help = run('sf-arch-review: arch review --help', [join(repo, 'bin', 'run.js'), 'arch', 'review', '--help'], repo);
@@ -95,9 +117,8 @@ rows.sfHelp = sf.status === 0 ? { label: 'sf org list --help', ...measure('sf', 
 const flowRuns = (which, flowDir) => {
   const count = readdirSync(join(flowDir, 'force-app', 'main', 'default', 'flows')).length;
   const lfs = run(`Lightning Flow Scanner core 6.6.0, ${count} flows (parse + scan)`, [join(repo, 'bench', 'lfs.mjs'), flowDir], repo);
-  clearCache(flowDir);
   const ours = reviewArgs(flowDir, { cache: false, label: `flows-only-${which}` });
-  return { count, lfs, ours: run(`sf-arch-review on the same ${count} flows (cache off)`, ours.args, ours.cwd) };
+  return { count, lfs, ours: run(`sf-arch-review on the same ${count} flows (cache off)`, ours.args, ours.cwd, { before: () => clearCache(flowDir) }) };
 };
 const smallScale = Math.min(...values.growth.split(',').map(Number).filter((value) => value > 0 && value < scale), scale / 4);
 const flows = { large: flowRuns('large', flowsOnly(org)), small: flowRuns('small', flowsOnly(ensureOrg(smallScale))) };
@@ -116,8 +137,7 @@ for (const growthScale of values.growth === 'none' ? [] : values.growth.split(',
   const other = ensureOrg(growthScale);
   log(`Growth, scale ${growthScale}:`);
   const floor = run('parse floor', [join(repo, 'bench', 'floor.mjs'), other.dir], repo);
-  clearCache(other.dir);
-  const cold = reviewRow('review cold', other, { cache: true, key: `cold-${growthScale}` });
+  const cold = reviewRow('review cold', other, { cache: true, key: `cold-${growthScale}`, before: () => clearCache(other.dir) });
   const warm = reviewRow('review warm', other, { cache: true, key: `warm-${growthScale}` });
   growth.push({ scale: growthScale, files: other.files, bytes: other.bytes, floor, cold, warm });
 }
