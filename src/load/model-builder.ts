@@ -13,6 +13,7 @@ import type {
   WorkflowModel,
 } from '../metadata/model.js';
 import { isCustomObjectName, objectKindOf } from '../metadata/objects/custom-object.js';
+import { Interner } from './interner.js';
 
 /** One parsed component, tagged with where it goes in the model. */
 export type Parsed =
@@ -32,11 +33,12 @@ export type ListedComponent = OtherComponent & { note?: string };
 /** Collects parsed components into one MetadataModel, merging an object's parts from several folders. */
 export class ModelBuilder {
   private readonly objects = new Map<string, CustomObjectModel>();
-  /** One copy of each field and object name: every profile repeats all of them (millions at enterprise scale). */
-  private readonly names = new Map<string, string>();
   public readonly model: MetadataModel;
 
-  public constructor(sourceDirs: string[]) {
+  public constructor(
+    sourceDirs: string[],
+    private readonly names = new Interner(),
+  ) {
     this.model = {
       sourceDirs,
       objects: [],
@@ -101,8 +103,8 @@ export class ModelBuilder {
   }
 
   private addPermissionContainer(container: PermissionContainerModel): void {
-    for (const permission of container.fieldPermissions) permission.field = this.intern(permission.field);
-    for (const permission of container.objectPermissions) permission.object = this.intern(permission.object);
+    if (!this.names.isInterned(container.fieldPermissions)) for (const permission of container.fieldPermissions) permission.field = this.names.intern(permission.field);
+    for (const permission of container.objectPermissions) permission.object = this.names.intern(permission.object);
     const list =
       container.kind === 'Profile'
         ? this.model.profiles
@@ -110,13 +112,6 @@ export class ModelBuilder {
           ? this.model.mutingPermissionSets
           : this.model.permissionSets;
     list.push(container);
-  }
-
-  private intern(name: string): string {
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    this.names.set(name, name);
-    return name;
   }
 
   /** The finished model, every list sorted so output is deterministic. */

@@ -1,4 +1,5 @@
 import type { FieldPermission, PermissionContainerModel } from '../../metadata/model.js';
+import type { Interner } from '../interner.js';
 import type { ParseResult } from './task.js';
 
 /**
@@ -27,8 +28,10 @@ export function resultToJson(result: ParseResult): string {
   return JSON.stringify(packed);
 }
 
-/** Field-name lists already split in this run, by their packed string. */
-export type NameLists = Map<string, string[]>;
+/** Field-name lists already split in this run (by their packed string), their names interned. */
+export type NameLists = { lists: Map<string, string[]>; interner: Interner };
+
+const ONE = 49; // '1'
 
 /** Undoes `resultToJson`'s packing on a decoded result; undefined when the packing is damaged. */
 export function unpack(decoded: Packed, names: NameLists): ParseResult | undefined {
@@ -36,14 +39,20 @@ export function unpack(decoded: Packed, names: NameLists): ParseResult | undefin
   if (packed === undefined) return decoded;
   delete decoded.fieldPermissions;
   if (decoded.kind !== 'permissions' || typeof packed.names !== 'string' || typeof packed.readable !== 'string' || typeof packed.editable !== 'string') return undefined;
-  let list = names.get(packed.names);
+  let list = names.lists.get(packed.names);
   if (!list) {
-    list = packed.names === '' ? [] : packed.names.split(SEPARATOR);
-    names.set(packed.names, list);
+    list = packed.names === '' ? [] : packed.names.split(SEPARATOR).map((name) => names.interner.intern(name));
+    names.lists.set(packed.names, list);
   }
-  if (list.length !== packed.readable.length || list.length !== packed.editable.length) return undefined;
+  const { readable, editable } = packed;
+  if (list.length !== readable.length || list.length !== editable.length) return undefined;
+  const permissions = new Array<FieldPermission>(list.length);
+  for (let index = 0; index < list.length; index += 1) {
+    permissions[index] = { field: list[index]!, readable: readable.charCodeAt(index) === ONE, editable: editable.charCodeAt(index) === ONE };
+  }
   const container: PermissionContainerModel = decoded.value;
-  container.fieldPermissions = list.map((field, index): FieldPermission => ({ field, readable: packed.readable[index] === '1', editable: packed.editable[index] === '1' }));
+  container.fieldPermissions = permissions;
+  names.interner.markInterned(permissions);
   return decoded;
 }
 

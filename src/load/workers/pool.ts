@@ -30,9 +30,8 @@ export class ParserPool {
       const slot: Slot = { worker: spawnParser(init), busy: new Map() };
       slot.worker.on('message', (reply: BatchReply) => this.receive(slot, reply));
       slot.worker.on('error', (error) => this.fail(error));
-      slot.worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a parser thread stopped (exit code ${code})`));
-      });
+      // Parser threads only end when closed: any other exit (even code 0, e.g. terminated early) is a failure.
+      slot.worker.on('exit', (code) => this.fail(new Error(`a parser thread stopped (exit code ${code})`)));
       // Idle threads must not keep the process alive.
       slot.worker.unref();
       this.slots.push(slot);
