@@ -1,4 +1,4 @@
-import { type Grant, grantId } from './grants.js';
+import type { Grant } from './grants.js';
 
 /** One grant a principal holds, with every container that gives it (all of them must go to remove it). */
 export type EffectiveGrant = {
@@ -26,19 +26,50 @@ export function compareGrants(a: Pick<Grant, 'kind' | 'key' | 'access'>, b: Pick
 
 /** Merges the same grant from several containers into one, keeping every source; sorted. */
 export function mergeGrants(grants: readonly Grant[]): EffectiveGrant[] {
+  // A profile holds tens of thousands of grants, already in order and each once: checked in one pass,
+  // that case needs no sorting or merging. A grant with one source (nearly all) shares a frozen
+  // one-element list with the other grants of its container.
+  const single = new Map<string, readonly string[]>();
+  const sourcesOf = (source: string): string[] => {
+    let sources = single.get(source);
+    if (!sources) single.set(source, (sources = Object.freeze([source])));
+    return sources as string[];
+  };
+  const lowers = grants.map((grant) => grant.key.toLowerCase());
+  if (inMergedOrder(grants, lowers)) return grants.map((grant) => ({ kind: grant.kind, key: grant.key, access: grant.access, sources: sourcesOf(grant.source) }));
+
+  const order = Array.from(grants.keys()).sort((a, b) => compareAt(grants, lowers, a, b) || compare(grants[a]!.source, grants[b]!.source));
   const byId = new Map<string, EffectiveGrant>();
-  // Sorted first, so the spelling kept for a key does not depend on the order containers were read.
-  const sorted = [...grants].sort((a, b) => compareGrants(a, b) || compare(a.source, b.source));
-  for (const grant of sorted) {
-    const id = grantId(grant);
+  // In sorted order, so the spelling kept for a key does not depend on the order containers were read.
+  for (const index of order) {
+    const grant = grants[index]!;
+    const id = `${grant.kind}|${lowers[index]!}|${grant.access}`;
     const existing = byId.get(id);
-    if (existing) {
-      if (!existing.sources.includes(grant.source)) existing.sources.push(grant.source);
-    } else {
-      byId.set(id, { kind: grant.kind, key: grant.key, access: grant.access, sources: [grant.source] });
-    }
+    if (!existing) byId.set(id, { kind: grant.kind, key: grant.key, access: grant.access, sources: sourcesOf(grant.source) });
+    else if (!existing.sources.includes(grant.source)) existing.sources = [...existing.sources, grant.source].sort(compare);
   }
-  return [...byId.values()].map((grant) => ({ ...grant, sources: grant.sources.sort(compare) }));
+  return [...byId.values()];
+}
+
+/** compareGrants, with the keys lower-cased beforehand. */
+function compareAt(grants: readonly Grant[], lowers: readonly string[], a: number, b: number): number {
+  const first = grants[a]!;
+  const second = grants[b]!;
+  return (
+    KIND_ORDER[first.kind] - KIND_ORDER[second.kind] ||
+    compare(lowers[a]!, lowers[b]!) ||
+    compare(first.key, second.key) ||
+    ACCESS_ORDER.indexOf(first.access) - ACCESS_ORDER.indexOf(second.access)
+  );
+}
+
+/** Strictly in compareGrants order, and no key spelled two ways: merging would change nothing. */
+function inMergedOrder(grants: readonly Grant[], lowers: readonly string[]): boolean {
+  for (let index = 1; index < grants.length; index += 1) {
+    if (compareAt(grants, lowers, index - 1, index) >= 0) return false;
+    if (lowers[index] === lowers[index - 1] && grants[index]!.key !== grants[index - 1]!.key) return false;
+  }
+  return true;
 }
 
 /** The containers a source passes through: `PermissionSetGroup:G > PermissionSet:P` → both. */

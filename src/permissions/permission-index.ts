@@ -8,6 +8,8 @@ import { containerGrants, type Grant, groupGrants, type PrincipalRef, refKey } f
 export class PermissionIndex {
   private readonly grantsByRef = new Map<string, Grant[]>();
   private editorsByField?: Map<string, PrincipalRef[]>;
+  private containersByRef?: Map<string, PermissionContainerModel>;
+  private readonly lowered = new Map<string, string>();
 
   public constructor(private readonly model: MetadataModel) {}
 
@@ -21,22 +23,33 @@ export class PermissionIndex {
   }
 
   public container(ref: PrincipalRef): PermissionContainerModel | undefined {
-    const list = ref.type === 'Profile' ? this.model.profiles : ref.type === 'MutingPermissionSet' ? this.model.mutingPermissionSets : this.model.permissionSets;
-    return list.find((container) => container.name === ref.name);
+    if (!this.containersByRef) {
+      const index = new Map<string, PermissionContainerModel>();
+      const add = (type: PrincipalRef['type'], list: readonly PermissionContainerModel[]): void => {
+        // The first of a name wins, as a search of the list would find it.
+        for (const container of list) if (!index.has(`${type}:${container.name}`)) index.set(`${type}:${container.name}`, container);
+      };
+      add('Profile', this.model.profiles);
+      add('MutingPermissionSet', this.model.mutingPermissionSets);
+      add('PermissionSet', this.model.permissionSets);
+      this.containersByRef = index;
+    }
+    const type = ref.type === 'Profile' || ref.type === 'MutingPermissionSet' ? ref.type : 'PermissionSet';
+    return this.containersByRef.get(`${type}:${ref.name}`);
   }
 
   /** The grants of one principal (a group's are its members' minus its muting set). */
   public grantsOf(ref: PrincipalRef): Grant[] {
+    if (ref.type !== 'PermissionSetGroup') {
+      // Not kept: a profile's grants are tens of thousands of objects, and each principal's are merged once.
+      const container = this.container(ref);
+      return container ? containerGrants(container) : [];
+    }
     const key = refKey(ref);
     let grants = this.grantsByRef.get(key);
     if (!grants) {
-      if (ref.type === 'PermissionSetGroup') {
-        const group = this.model.permissionSetGroups.find((candidate) => candidate.name === ref.name);
-        grants = group ? groupGrants(group, this.model) : [];
-      } else {
-        const container = this.container(ref);
-        grants = container ? containerGrants(container) : [];
-      }
+      const group = this.model.permissionSetGroups.find((candidate) => candidate.name === ref.name);
+      grants = group ? groupGrants(group, this.model) : [];
       this.grantsByRef.set(key, grants);
     }
     return grants;
@@ -69,19 +82,59 @@ export class PermissionIndex {
 
   /** Principals (profiles, permission sets, groups) that can edit `Object.Field`. */
   public editorsOf(field: string): PrincipalRef[] {
-    if (!this.editorsByField) {
-      const index = new Map<string, PrincipalRef[]>();
-      for (const ref of this.principals()) {
-        for (const grant of this.grantsOf(ref)) {
-          if (grant.kind !== 'field' || grant.access !== 'edit') continue;
-          const key = grant.key.toLowerCase();
-          const list = index.get(key) ?? [];
-          if (!list.some((existing) => refKey(existing) === refKey(ref))) list.push(ref);
-          index.set(key, list);
-        }
-      }
-      this.editorsByField = index;
-    }
+    this.editorsByField ??= this.indexEditors();
     return this.editorsByField.get(field.toLowerCase()) ?? [];
+  }
+
+  /**
+   * Read straight from the field permissions, not through `grantsOf`: holding every profile's grants
+   * as objects costs gigabytes at enterprise scale, and only integration principals need them.
+   */
+  private indexEditors(): Map<string, PrincipalRef[]> {
+    const index = new Map<string, PrincipalRef[]>();
+    const add = (ref: PrincipalRef, container: PermissionContainerModel, muted?: ReadonlySet<string>): void => {
+      for (const permission of container.fieldPermissions) {
+        if (!permission.editable) continue;
+        const key = this.lower(permission.field);
+        if (muted?.has(key)) continue;
+        const list = index.get(key);
+        if (!list) index.set(key, [ref]);
+        // One principal at a time: a repeat (two members of a group) is always the last entry.
+        else if (list.at(-1) !== ref) list.push(ref);
+      }
+    };
+    // One entry per principal: the first container of a name, as `container()` finds it.
+    const seen = new Set<string>();
+    const first = (ref: PrincipalRef): boolean => !seen.has(refKey(ref)) && Boolean(seen.add(refKey(ref)));
+    for (const profile of this.model.profiles) {
+      const ref: PrincipalRef = { type: 'Profile', name: profile.name };
+      if (first(ref)) add(ref, profile);
+    }
+    for (const set of this.model.permissionSets) {
+      const ref: PrincipalRef = { type: 'PermissionSet', name: set.name };
+      if (first(ref)) add(ref, set);
+    }
+    // A group's members as `groupGrants` reads them (the last set of a name), less what its muting sets mute.
+    const sets = new Map(this.model.permissionSets.map((set) => [set.name, set]));
+    const muting = new Map(this.model.mutingPermissionSets.map((set) => [set.name, set]));
+    for (const group of this.model.permissionSetGroups) {
+      const ref: PrincipalRef = { type: 'PermissionSetGroup', name: group.name };
+      if (!first(ref)) continue;
+      const muted = new Set<string>();
+      for (const name of group.mutingPermissionSets) {
+        for (const permission of muting.get(name)?.fieldPermissions ?? []) if (permission.editable) muted.add(this.lower(permission.field));
+      }
+      for (const name of group.permissionSets) {
+        const set = sets.get(name);
+        if (set) add(ref, set, muted);
+      }
+    }
+    return index;
+  }
+
+  private lower(name: string): string {
+    let lower = this.lowered.get(name);
+    if (lower === undefined) this.lowered.set(name, (lower = name.toLowerCase()));
+    return lower;
   }
 }

@@ -89,6 +89,9 @@ export class FieldOwnership {
   private readonly patterns: OwnsPattern[] = [];
   private readonly fields = new Map<string, CustomFieldModel>();
   private readonly owners = new Map<string, FieldOwner>();
+  /** The same answers by the spelling asked for: rules ask millions of times, mostly with the model's spelling. */
+  private readonly ownersAsWritten = new Map<string, FieldOwner>();
+  private owned?: readonly FieldOwner[];
   private readonly overlapsByField = new Map<string, OwnershipOverlap>();
   private readonly policyPrincipals = new Map<string, { systems: string[]; line?: number; type: PrincipalLike['type']; name: string; listed: boolean }>();
   private readonly describedPrincipals = new Map<string, { system?: string; type: PrincipalLike['type']; name: string }>();
@@ -126,18 +129,22 @@ export class FieldOwnership {
 
   /** The owner of `Object.Field` (any field, also one the project does not define), and why. */
   public ownerOf(field: string): FieldOwner {
+    const asWritten = this.ownersAsWritten.get(field);
+    if (asWritten) return asWritten;
     const key = field.toLowerCase();
     let owner = this.owners.get(key);
     if (!owner) {
       owner = this.decide(field);
       this.owners.set(key, owner);
     }
+    this.ownersAsWritten.set(field, owner);
     return owner;
   }
 
   /** Fields the project defines that a system other than the default owner owns, sorted. */
-  public ownedFields(): FieldOwner[] {
-    return [...this.fields.values()].map((field) => this.ownerOf(field.fullName)).filter((owner) => owner.external).sort((a, b) => compare(a.field, b.field));
+  public ownedFields(): readonly FieldOwner[] {
+    this.owned ??= [...this.fields.values()].map((field) => this.ownerOf(field.fullName)).filter((owner) => owner.external).sort((a, b) => compare(a.field, b.field));
+    return this.owned;
   }
 
   /** Fields whose description tag names another system than the policy's glob: the policy wins. */

@@ -20,6 +20,15 @@ const INTEGRATION_LICENSES = /^salesforce (api )?integration$/i;
 
 /** An integration principal: `Integration user:` in its description, an integration licence, API-only, or its name says so. */
 export function principalSignals(container: PermissionContainerModel | PermissionSetGroupModel): PrincipalSignals {
+  let signals = SIGNALS.get(container);
+  if (!signals) SIGNALS.set(container, (signals = readPrincipalSignals(container)));
+  return signals;
+}
+
+/** Asked for every editor of every field: a principal's signals are read once. */
+const SIGNALS = new WeakMap<PermissionContainerModel | PermissionSetGroupModel, PrincipalSignals>();
+
+function readPrincipalSignals(container: PermissionContainerModel | PermissionSetGroupModel): PrincipalSignals {
   const evidence: string[] = [];
   const tag = integrationTagOf(container.description);
   if (tag !== undefined) evidence.push(`description: "Integration user: ${tag}"`);
@@ -64,15 +73,32 @@ export function fieldSignals(field: CustomFieldModel, ownership: FieldOwnership,
           return first ? { ...first, where } : undefined;
         })
         .find((found) => found !== undefined);
-  const integrationEditors = permissions
-    .editorsOf(field.fullName)
-    .filter((ref) => ownership.isIntegration(ref) || isIntegrationContainer(ref, permissions))
-    .map((ref) => {
-      const systems = ownership.systemsOf(ref);
-      return { ...ref, ...(systems[0] ? { system: systems[0] } : {}) };
-    });
+  const integrationEditors: FieldSignals['integrationEditors'] = [];
+  for (const ref of permissions.editorsOf(field.fullName)) {
+    const editor = integrationEditor(ref, ownership, permissions);
+    if (editor) integrationEditors.push(editor);
+  }
   return { externalId: field.externalId, ...(named ? { named } : {}), integrationEditors };
 }
+
+/**
+ * The editor as an integration (with its system), or null. Asked for every editor of every field
+ * (profiles edit tens of thousands): answered once per principal, whose refs the index shares.
+ */
+function integrationEditor(ref: PrincipalRef, ownership: FieldOwnership, permissions: PermissionIndex): FieldSignals['integrationEditors'][number] | null {
+  let byRef = EDITORS.get(ownership);
+  if (!byRef) EDITORS.set(ownership, (byRef = new WeakMap()));
+  let editor = byRef.get(ref);
+  if (editor === undefined) {
+    const integration = ownership.isIntegration(ref) || isIntegrationContainer(ref, permissions);
+    const system = integration ? ownership.systemsOf(ref)[0] : undefined;
+    editor = integration ? { ...ref, ...(system ? { system } : {}) } : null;
+    byRef.set(ref, editor);
+  }
+  return editor;
+}
+
+const EDITORS = new WeakMap<FieldOwnership, WeakMap<PrincipalRef, FieldSignals['integrationEditors'][number] | null>>();
 
 function isIntegrationContainer(ref: PrincipalRef, permissions: PermissionIndex): boolean {
   const container = permissions.container(ref);

@@ -8,7 +8,7 @@ export type NamedSystem = { key: string; label: string; word: string; index: num
 
 export const VOCABULARY: readonly VocabularySystem[] = vocabulary.systems;
 
-const WORDS = VOCABULARY.map((system) => ({ system, patterns: system.words.map((word) => ({ word, pattern: wordPattern(word) })) }));
+const WORDS = VOCABULARY.map((system) => ({ system, patterns: system.words.map((word) => ({ word, pattern: wordPattern(word), needle: needleOf(word) })) }));
 const INTEGRATION = vocabulary.integrationWords.map(wordPattern);
 
 /**
@@ -18,9 +18,12 @@ const INTEGRATION = vocabulary.integrationWords.map(wordPattern);
 export function systemsNamedIn(text: string | undefined): NamedSystem[] {
   if (!text) return [];
   const found: Array<NamedSystem & { order: number }> = [];
+  const lower = text.toLowerCase();
   WORDS.forEach(({ system, patterns }, order) => {
     let best: { word: string; index: number } | undefined;
-    for (const { word, pattern } of patterns) {
+    for (const { word, pattern, needle } of patterns) {
+      // Run for every label and description of the org: a substring test first rules out most words.
+      if (needle !== undefined && !lower.includes(needle)) continue;
       const match = pattern.exec(text);
       if (match && (best === undefined || match.index < best.index)) best = { word, index: match.index };
     }
@@ -42,6 +45,15 @@ export function vocabularySystem(key: string): VocabularySystem | undefined {
 /** Text that reads like an integration (middleware, API-only user, `integration`). */
 export function mentionsIntegration(text: string | undefined): boolean {
   return text !== undefined && INTEGRATION.some((pattern) => pattern.test(text));
+}
+
+/**
+ * A substring the text must hold for the word to match: its first run of letters and digits, lower-cased.
+ * Only for ASCII words, where a case-insensitive match and a lower-cased substring agree.
+ */
+function needleOf(word: string): string | undefined {
+  if (!/^[\x20-\x7e]+$/.test(word)) return undefined;
+  return /[a-z0-9]+/i.exec(word)?.[0]?.toLowerCase();
 }
 
 /** Whole-word, case-insensitive; `_` counts as a word boundary so `SAP_Integration` names SAP. */

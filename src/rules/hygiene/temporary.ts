@@ -32,7 +32,7 @@ export function temporaryLook(
 ): TemporaryLook | undefined {
   // The object a component sits on or looks up to is no sign of anything temporary: a lookup to Campaign is not a campaign.
   const permanent = [
-    ...vocabulary.notTemporary.phrases.map(tokens),
+    ...notTemporaryPhrases(),
     ...[component.type === 'CustomObject' ? undefined : component.object, ...(component.references ?? [])].filter((name): name is string => name !== undefined).map((name) => tokens(shortName(name))),
   ].filter((phrase) => phrase.length > 0);
   const texts: Array<[Place, string[]]> = [
@@ -41,19 +41,38 @@ export function temporaryLook(
     ['description', masked(tokens(withoutOwnershipTags(component.description)), permanent)],
   ];
   const found: TemporaryLook['words'] = [];
-  // Reported as the vocabulary writes it ("one-time"); entries that split into the same words count once.
-  const phrases = new Map<string, string>();
-  for (const entry of [...words].sort()) {
-    const key = tokens(entry).join(' ');
-    if (key && !phrases.has(key)) phrases.set(key, entry.trim().toLowerCase());
-  }
-  for (const [key, word] of phrases) {
-    const phrase = key.split(' ');
+  for (const { phrase, word } of phrasesOf(words)) {
     const places = texts.filter(([, list]) => containsPhrase(list, phrase)).map(([place]) => place);
     if (places.length > 0) found.push({ word, places });
   }
   const cloned = component.type === 'PermissionSet' && looksCloned(component.name, component.label);
   return found.length > 0 || cloned ? { words: found, cloned } : undefined;
+}
+
+let notTemporary: string[][] | undefined;
+function notTemporaryPhrases(): string[][] {
+  notTemporary ??= vocabulary.notTemporary.phrases.map(tokens);
+  return notTemporary;
+}
+
+const PHRASES = new WeakMap<readonly string[], Array<{ phrase: string[]; word: string }>>();
+
+/**
+ * The vocabulary as phrases of words, sorted, each reported as the vocabulary writes it ("one-time");
+ * entries that split into the same words count once. Worked out once per list: every component asks.
+ */
+function phrasesOf(words: readonly string[]): Array<{ phrase: string[]; word: string }> {
+  let phrases = PHRASES.get(words);
+  if (!phrases) {
+    const byKey = new Map<string, string>();
+    for (const entry of [...words].sort()) {
+      const key = tokens(entry).join(' ');
+      if (key && !byKey.has(key)) byKey.set(key, entry.trim().toLowerCase());
+    }
+    phrases = [...byKey].map(([key, word]) => ({ phrase: key.split(' '), word }));
+    PHRASES.set(words, phrases);
+  }
+  return phrases;
 }
 
 /** `"pilot" in its name, label and description; "campaign" in its label` */

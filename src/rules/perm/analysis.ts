@@ -55,18 +55,36 @@ function analyse(context: RuleContext): IntegrationAnalysis {
     if (!grants) effectiveCache.set(principal.id, (grants = mergeGrants(context.permissions.effectiveGrants(principal.refs))));
     return grants;
   };
-  const coveredElsewhere = (principal: IntegrationPrincipal, source: string): boolean =>
-    sourceContainers(source).some((container) => container.toLowerCase() !== principal.id.toLowerCase() && ids.has(container.toLowerCase()));
+  // Four rules and the report section ask for the same principal's reportable grants: worked out once.
+  const reportableCache = new Map<string, EffectiveGrant[]>();
+  const reportable = (principal: IntegrationPrincipal): EffectiveGrant[] => {
+    let grants = reportableCache.get(principal.id);
+    if (grants) return grants;
+    const self = principal.id.toLowerCase();
+    const covered = new Map<string, boolean>();
+    const coveredElsewhere = (source: string): boolean => {
+      let answer = covered.get(source);
+      if (answer === undefined) {
+        answer = sourceContainers(source).some((container) => container.toLowerCase() !== self && ids.has(container.toLowerCase()));
+        covered.set(source, answer);
+      }
+      return answer;
+    };
+    grants = [];
+    for (const grant of effective(principal)) {
+      const sources = grant.sources.filter((source) => !coveredElsewhere(source));
+      if (sources.length === grant.sources.length) grants.push(grant);
+      else if (sources.length > 0) grants.push({ ...grant, sources });
+    }
+    reportableCache.set(principal.id, grants);
+    return grants;
+  };
   return {
     principals,
     ownership,
     ...(users ? { users } : {}),
     effective,
-    reportable(principal) {
-      return effective(principal)
-        .map((grant) => ({ ...grant, sources: grant.sources.filter((source) => !coveredElsewhere(principal, source)) }))
-        .filter((grant) => grant.sources.length > 0);
-    },
+    reportable,
     isPrincipal: (id) => ids.has(id.toLowerCase()),
     snapshot: () => buildSnapshot(principals.map((principal) => ({ principal, grants: effective(principal) }))),
   };

@@ -1,3 +1,4 @@
+import { findField } from '../../metadata/field-lookup.js';
 import type { EffectiveGrant } from '../../permissions/effective.js';
 import type { IntegrationPrincipal } from '../../permissions/integration-principals.js';
 import type { FindingComponent, Severity } from '../../review/finding.js';
@@ -55,8 +56,7 @@ export const integrationFieldScope: Rule = {
       if (fields.length === 0) continue;
       const listed = fields.map((field) => `${field.field} (${field.ownerLabel})`).join(', ');
       const fieldComponents = fields.map((field): FindingComponent => {
-        const object = context.model.objects.find((candidate) => candidate.name.toLowerCase() === objectOf(field.field).toLowerCase());
-        const model = object?.fields.find((candidate) => candidate.fullName.toLowerCase() === field.field.toLowerCase());
+        const model = findField(context.model, field.field);
         return { type: 'CustomField', name: model?.fullName ?? field.field, file: model?.source.file ?? '', ...(model?.source.line !== undefined ? { line: model.source.line } : {}) };
       });
       findings.push({

@@ -33,22 +33,39 @@ export function ownershipPort(model: MetadataModel, policy: LoadedPolicy): Owner
   const protectedGlobs = (policy.policy.protectedFields ?? []).map((glob) => globToRegExp(glob));
   const fieldsOf = new Map<string, string[]>();
   for (const object of model.objects) fieldsOf.set(object.name.toLowerCase(), object.fields.map((field) => field.fullName));
+  // Asked per object per integration principal: counted once, lazily, instead of per question.
+  let withOwnedFields: Set<string> | undefined;
+  const ownedCounts = new Map<string, Map<string, number>>();
+  const ownedOn = (object: string): Map<string, number> => {
+    const key = object.toLowerCase();
+    let counts = ownedCounts.get(key);
+    if (!counts) {
+      counts = new Map();
+      for (const field of fieldsOf.get(key) ?? []) {
+        const system = owner(field)?.toLowerCase();
+        if (system !== undefined) counts.set(system, (counts.get(system) ?? 0) + 1);
+      }
+      ownedCounts.set(key, counts);
+    }
+    return counts;
+  };
   return {
     ownerOf: owner,
     systems: () => ownership.systems().map((system) => ({ key: system.key, label: system.label })),
     labelOf: (system) => ownership.labelOf(system),
     systemsOf: (principal) => ownership.systemsOf(principal as Parameters<typeof ownership.systemsOf>[0]),
-    hasOwnedFields: (system) =>
-      ownership.ownedFields().some((field) => sameKey(field.system, system)) || ownership.ownsPatterns().some((pattern) => sameKey(pattern.system, system)),
+    hasOwnedFields(system) {
+      withOwnedFields ??= new Set([...ownership.ownedFields().map((field) => field.system), ...ownership.ownsPatterns().map((pattern) => pattern.system)].map((key) => key.toLowerCase()));
+      return withOwnedFields.has(system.toLowerCase());
+    },
     ownsFieldOn(system, object) {
-      const fields = fieldsOf.get(object.toLowerCase()) ?? [];
-      if (fields.some((field) => sameKey(owner(field) ?? '', system))) return true;
+      if ((ownedOn(object).get(system.toLowerCase()) ?? 0) > 0) return true;
       // A glob on a named object (`Account.Name`, `Invoice__c.*`) claims fields the project may not define.
       return ownership.ownsPatterns().some((pattern) => sameKey(pattern.system, system) && sameKey(pattern.pattern.split('.')[0] ?? '', object) && !/[*?]/.test(pattern.pattern.split('.')[0] ?? ''));
     },
     ownsRecordsOf(system, object) {
       const fields = fieldsOf.get(object.toLowerCase()) ?? [];
-      const owned = fields.filter((field) => sameKey(owner(field) ?? '', system)).length;
+      const owned = ownedOn(object).get(system.toLowerCase()) ?? 0;
       if (owned * 2 > fields.length) return true;
       return ownership.ownsPatterns().some((pattern) => sameKey(pattern.system, system) && sameKey(pattern.pattern, `${object}.*`));
     },

@@ -1,4 +1,5 @@
 /** How the sor rules name writers, owners and fields in findings. */
+import { findField } from '../../../metadata/field-lookup.js';
 import type { MetadataModel } from '../../../metadata/model.js';
 import type { FieldOwner, FieldOwnership } from '../../../policy/ownership.js';
 import type { LoadedPolicy } from '../../../policy/policy.js';
@@ -70,10 +71,5 @@ export function listOf(items: string[], max = 3): string {
 }
 
 function fieldSource(field: string, model: MetadataModel): { file: string; line?: number } | undefined {
-  const lower = field.toLowerCase();
-  for (const object of model.objects) {
-    const found = object.fields.find((candidate) => candidate.fullName.toLowerCase() === lower);
-    if (found) return found.source;
-  }
-  return undefined;
+  return findField(model, field)?.source;
 }
