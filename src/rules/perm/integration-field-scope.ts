@@ -1,4 +1,4 @@
-import { findField } from '../../metadata/field-lookup.js';
+import { findField } from '../../metadata/model-index.js';
 import type { EffectiveGrant } from '../../permissions/effective.js';
 import type { IntegrationPrincipal } from '../../permissions/integration-principals.js';
 import type { FindingComponent, Severity } from '../../review/finding.js';

@@ -1,5 +1,5 @@
 /** How the sor rules name writers, owners and fields in findings. */
-import { findField } from '../../../metadata/field-lookup.js';
+import { findField } from '../../../metadata/model-index.js';
 import type { MetadataModel } from '../../../metadata/model.js';
 import type { FieldOwner, FieldOwnership } from '../../../policy/ownership.js';
 import type { LoadedPolicy } from '../../../policy/policy.js';

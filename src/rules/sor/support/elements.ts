@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode } from '../../../graph/types.js';
 import type { FlowModel, MetadataModel } from '../../../metadata/model.js';
+import { fieldUpdatesOn, findWorkflowRule, flowsNamed } from '../../../metadata/model-index.js';
 
 export type WriteElement = { kind: string; name: string; line?: number };
 
@@ -22,8 +23,7 @@ export function elementOf(automation: GraphNode, edge: GraphEdge, field: string,
 
 /** The automation's flow and the subflows on the path, the one holding the evidence first. */
 function flowsOf(automation: GraphNode, edge: GraphEdge, model: MetadataModel): FlowModel[] {
-  const names = [automation.name.split('/')[0]!, ...(edge.path ?? []).slice(1)].map((each) => each.toLowerCase());
-  const flows = model.flows.filter((flow) => names.includes(flow.name.toLowerCase()));
+  const flows = flowsNamed(model, [automation.name.split('/')[0]!, ...(edge.path ?? []).slice(1)]);
   return flows.sort((a, b) => Number(b.source.file === edge.evidence.file) - Number(a.source.file === edge.evidence.file));
 }
 
@@ -40,9 +40,9 @@ function flowElement(flows: FlowModel[], edge: GraphEdge, field: string): WriteE
 }
 
 function fieldUpdate(automation: GraphNode, edge: GraphEdge, field: string, model: MetadataModel): WriteElement | undefined {
-  const rule = model.workflows.flatMap((workflow) => workflow.rules).find((candidate) => candidate.fullName === automation.name);
+  const rule = findWorkflowRule(model, automation.name);
   if (!rule) return undefined;
-  const updates = model.workflows.flatMap((workflow) => workflow.fieldUpdates).filter((update) => update.object === rule.object);
+  const updates = fieldUpdatesOn(model, rule.object);
   for (const action of [...rule.actions, ...rule.timeTriggerActions]) {
     if (action.type.toLowerCase() !== 'fieldupdate') continue;
     const update = updates.find((candidate) => candidate.name === action.name);

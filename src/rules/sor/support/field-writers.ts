@@ -6,6 +6,7 @@
  */
 import type { GraphEdge, GraphNode } from '../../../graph/types.js';
 import type { MetadataModel } from '../../../metadata/model.js';
+import { findFlow, findWorkflowRule } from '../../../metadata/model-index.js';
 import type { PrincipalRef } from '../../../permissions/grants.js';
 import { type FieldOwner, type FieldOwnership, resolveFieldOwnership, SALESFORCE, sameKey } from '../../../policy/ownership.js';
 import type { RuleContext } from '../../rule.js';
@@ -127,12 +128,12 @@ function writesOf(field: string, context: RuleContext, ownership: FieldOwnership
  */
 export function runsOnEverySave(automation: GraphNode, model: MetadataModel): boolean {
   if (automation.automationType === 'flow' && !automation.name.includes('/')) {
-    const trigger = model.flows.find((flow) => flow.name === automation.name)?.trigger;
+    const trigger = findFlow(model, automation.name)?.trigger;
     if (trigger?.kind !== 'record' || !/update/i.test(trigger.recordTriggerType ?? '')) return false;
     return trigger.filters.length === 0 && !trigger.filterFormula && !trigger.requiresRecordChanged;
   }
   if (automation.automationType === 'workflow-rule') {
-    const rule = model.workflows.flatMap((workflow) => workflow.rules).find((candidate) => candidate.fullName === automation.name);
+    const rule = findWorkflowRule(model, automation.name);
     if (!rule || !/^onallchanges$/i.test(rule.triggerType ?? '')) return false;
     return rule.criteriaItems.length === 0 && (!rule.formula || /^\s*true\s*$/i.test(rule.formula));
   }
