@@ -61,8 +61,11 @@ export type Review = {
   result: ReviewResult;
   model: MetadataModel;
   graph: AutomationGraph;
-  /** Every integration principal's effective permissions, for `--save-snapshot`. */
-  permissionSnapshot: PermissionSnapshot;
+  /**
+   * Every integration principal's effective permissions, for `--save-snapshot`: worked out when asked
+   * (a million grants on a large org, and most runs do not save one).
+   */
+  permissionSnapshot: () => PermissionSnapshot;
 };
 
 /** Reads the project into the typed model. */
@@ -125,7 +128,7 @@ export async function review(config: ReviewConfig): Promise<Review> {
   return {
     model,
     graph,
-    permissionSnapshot: integrationAnalysis(context).snapshot(),
+    permissionSnapshot: () => integrationAnalysis(context).snapshot(),
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,
       sourceDirs: model.sourceDirs,

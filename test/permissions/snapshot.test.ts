@@ -28,7 +28,7 @@ const FILES: DxFile[] = [
 
 async function snapshotOf(baseDir: string, sourceDirs: string[] = []): Promise<string> {
   const { permissionSnapshot } = await review({ baseDir, sourceDirs, asOf: '2026-11-23' });
-  return serializeSnapshot(permissionSnapshot);
+  return serializeSnapshot(permissionSnapshot());
 }
 
 /** The same project in metadata API format: no -meta.xml, objects as one .object file, a package.xml. */

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import type { PermissionSnapshot } from '../../permissions/snapshot.js';
+import type { GateConfig } from '../../review/gated-review.js';
 import type { ReviewConfig } from '../../review/review.js';
 import type { ReviewResult } from '../../review/result.js';
 
@@ -38,9 +40,10 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       summary: messages.getMessage('flags.api-version.summary'),
       dependsOn: ['target-org'],
     }),
-    wait: Flags.duration({
-      unit: 'minutes',
-      defaultValue: 33,
+    // Minutes, as an integer: sf's duration flag computes its default help, which makes oclif import
+    // this command (and @salesforce/core with it) just to print --help.
+    wait: Flags.integer({
+      default: 33,
       min: 1,
       summary: messages.getMessage('flags.wait.summary'),
     }),
@@ -147,13 +150,12 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     };
     if (flags['target-org']) Object.assign(config, await this.retrieveOrg(flags['target-org'], flags, baseDir));
 
-    const { gatedReview } = await import('../../review/gated-review.js');
-    const { result, permissionSnapshot } = await gatedReview(config, {
+    const { result, snapshot } = await this.review(config, {
       ...(flags['base-ref'] ? { baseRef: flags['base-ref'] } : {}),
       ...(baselines.report ? { baselineReport: baselines.report } : {}),
       ...(flags['fail-on'] ? { failOn: flags['fail-on'] } : {}),
       ...(flags['fail-on-scope'] ? { failOnScope: flags['fail-on-scope'] } : {}),
-    });
+    }, flags['save-snapshot'] !== undefined);
     for (const warning of result.warnings) this.warn(warning);
 
     if (flags.accept) return this.accept(result, flags.accept, { reason: flags.reason!, owner: flags.owner!, expires: flags.expires! }, config);
@@ -168,8 +170,8 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     }
     if (flags['save-snapshot']) {
       const { serializeSnapshot } = await import('../../permissions/snapshot.js');
-      const written = await writeFileAtomic(flags['save-snapshot'], serializeSnapshot(permissionSnapshot));
-      this.info(messages.getMessage('info.snapshotWritten', [permissionSnapshot.principals.length, written]));
+      const written = await writeFileAtomic(flags['save-snapshot'], serializeSnapshot(snapshot!));
+      this.info(messages.getMessage('info.snapshotWritten', [snapshot!.principals.length, written]));
     }
     if (result.parseIssues.length > 0) this.info(messages.getMessage('info.parseIssues', [result.parseIssues.length]));
     if (result.ruleErrors.length > 0) this.warn(messages.getMessage('warning.ruleErrors', [result.ruleErrors.map((error) => error.ruleId).join(', ')]));
@@ -179,6 +181,16 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       process.exitCode = result.gate.exitCode;
     }
     return result;
+  }
+
+  /**
+   * The gated review, keeping only the result (and the snapshot when one is saved): the model and graph
+   * are not held while the report is rendered, the most memory-hungry moment on a large org.
+   */
+  private async review(config: ReviewConfig, gate: GateConfig, withSnapshot: boolean): Promise<{ result: ReviewResult; snapshot?: PermissionSnapshot }> {
+    const { gatedReview } = await import('../../review/gated-review.js');
+    const reviewed = await gatedReview(config, gate);
+    return { result: reviewed.result, ...(withSnapshot ? { snapshot: reviewed.permissionSnapshot() } : {}) };
   }
 
   private async accept(result: ReviewResult, fingerprint: string, details: { reason: string; owner: string; expires: string }, config: ReviewConfig): Promise<ReviewResult> {
@@ -202,7 +214,7 @@ export default class ArchReview extends SfCommand<ReviewResult> {
   /** `--target-org`: retrieve the org's metadata and data into a folder the review reads. */
   private async retrieveOrg(
     org: NonNullable<Awaited<ReturnType<ArchReview['parse']>>['flags']['target-org']>,
-    flags: { 'api-version'?: string; wait: { minutes: number }; 'use-cache': boolean },
+    flags: { 'api-version'?: string; wait: number; 'use-cache': boolean },
     baseDir: string,
   ): Promise<Partial<ReviewConfig>> {
     const { retrieveOrg, assignmentsExport } = await import('../../org/index.js');
@@ -212,7 +224,7 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     const snapshot = await retrieveOrg({
       org,
       ...(flags['api-version'] ? { apiVersion: flags['api-version'] } : {}),
-      waitMinutes: flags.wait.minutes,
+      waitMinutes: flags.wait,
       ...(projectDir ? { projectDir } : {}),
       useCache: flags['use-cache'],
       onProgress: (next, detail) => {

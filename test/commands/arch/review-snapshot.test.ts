@@ -29,7 +29,7 @@ describe('sf arch review: permission snapshot, baseline and assignments', () => 
     expect(`${saved.stdout}${saved.stderr}`).toMatch(/Wrote the permission snapshot of 5 integration principal\(s\) to .*audit[/\\]permissions\.json\./);
     const text = readFileSync(join(project, 'audit', 'permissions.json'), 'utf8');
     const { permissionSnapshot } = await review({ baseDir: project, sourceDirs: [], asOf: '2026-11-23' });
-    expect(text).toBe(serializeSnapshot(permissionSnapshot));
+    expect(text).toBe(serializeSnapshot(permissionSnapshot()));
     expect(readFileSync(join(project, 'review.md'), 'utf8')).toContain('## Integration users');
 
     const same = await runCommand<ReviewResult>(ArchReview, ['--as-of', '2026-11-23', '--baseline', 'audit/permissions.json', '--json']);

@@ -72,7 +72,7 @@ describe('the sample: integration permission findings (seeds 10a, 10b, 11)', () 
 
   it('against a baseline of itself, reports no creep; with one grant added, exactly that grant', async () => {
     const root = copyOfSample();
-    writeFileSync(join(root, 'baseline.json'), serializeSnapshot(sample.permissionSnapshot));
+    writeFileSync(join(root, 'baseline.json'), serializeSnapshot(sample.permissionSnapshot()));
     const same = await review({ baseDir: root, sourceDirs: [], asOf: '2026-11-23', permissionBaselineFile: 'baseline.json' });
     expect(same.result.findings.filter((finding) => finding.ruleId === 'perm/integration-creep')).toEqual([]);
 
@@ -93,7 +93,7 @@ describe('the sample: integration permission findings (seeds 10a, 10b, 11)', () 
 
   it('reports a removed grant as info', async () => {
     const root = copyOfSample();
-    writeFileSync(join(root, 'baseline.json'), serializeSnapshot(sample.permissionSnapshot));
+    writeFileSync(join(root, 'baseline.json'), serializeSnapshot(sample.permissionSnapshot()));
     const file = join(root, PERMISSION_SETS, 'SAP_Integration.permissionset-meta.xml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/<enabled>true<\/enabled>(\s*)<name>ViewSetup<\/name>/, '<enabled>false</enabled>$1<name>ViewSetup</name>'));
     const { result } = await review({ baseDir: root, sourceDirs: [], asOf: '2026-11-23', permissionBaselineFile: 'baseline.json' });
