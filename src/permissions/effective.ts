@@ -16,9 +16,14 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts like a reviewer reads: system permissions, objects, fields, classes; then name; then access. */
 export function compareGrants(a: Pick<Grant, 'kind' | 'key' | 'access'>, b: Pick<Grant, 'kind' | 'key' | 'access'>): number {
+  return compareLowered(a, a.key.toLowerCase(), b, b.key.toLowerCase());
+}
+
+/** compareGrants with each key's lower case given (computed once when sorting many grants). */
+function compareLowered(a: Pick<Grant, 'kind' | 'key' | 'access'>, aLower: string, b: Pick<Grant, 'kind' | 'key' | 'access'>, bLower: string): number {
   return (
     KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    compare(a.key.toLowerCase(), b.key.toLowerCase()) ||
+    compare(aLower, bLower) ||
     compare(a.key, b.key) ||
     ACCESS_ORDER.indexOf(a.access) - ACCESS_ORDER.indexOf(b.access)
   );
@@ -51,16 +56,8 @@ export function mergeGrants(grants: readonly Grant[]): EffectiveGrant[] {
   return [...byId.values()];
 }
 
-/** compareGrants, with the keys lower-cased beforehand. */
 function compareAt(grants: readonly Grant[], lowers: readonly string[], a: number, b: number): number {
-  const first = grants[a]!;
-  const second = grants[b]!;
-  return (
-    KIND_ORDER[first.kind] - KIND_ORDER[second.kind] ||
-    compare(lowers[a]!, lowers[b]!) ||
-    compare(first.key, second.key) ||
-    ACCESS_ORDER.indexOf(first.access) - ACCESS_ORDER.indexOf(second.access)
-  );
+  return compareLowered(grants[a]!, lowers[a]!, grants[b]!, lowers[b]!);
 }
 
 /** Strictly in compareGrants order, and no key spelled two ways: merging would change nothing. */

@@ -105,7 +105,11 @@ export class PermissionIndex {
     };
     // One entry per principal: the first container of a name, as `container()` finds it.
     const seen = new Set<string>();
-    const first = (ref: PrincipalRef): boolean => !seen.has(refKey(ref)) && Boolean(seen.add(refKey(ref)));
+    const first = (ref: PrincipalRef): boolean => {
+      if (seen.has(refKey(ref))) return false;
+      seen.add(refKey(ref));
+      return true;
+    };
     for (const profile of this.model.profiles) {
       const ref: PrincipalRef = { type: 'Profile', name: profile.name };
       if (first(ref)) add(ref, profile);

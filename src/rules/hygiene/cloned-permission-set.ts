@@ -60,7 +60,8 @@ export function jaccardAtLeast(a: ReadonlySet<string>, b: ReadonlySet<string>, t
     misses += 1;
     if (misses > allowedMisses) return -1;
   }
-  const similarity = jaccard(a, b);
+  const shared = small.size - misses;
+  const similarity = shared / (a.size + b.size - shared);
   return similarity >= threshold ? similarity : -1;
 }
 

@@ -5,7 +5,7 @@ import type { FindingComponent, Severity } from '../../review/finding.js';
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { type IntegrationAnalysis, integrationAnalysis } from './analysis.js';
 import { worst } from './catalogue.js';
-import { grantEvidence, objectOf, principalComponent, principalTitle, sourceComponents, sourcesText } from './support.js';
+import { grantEvidence, principalComponent, principalTitle, sourceComponents, sourcesText } from './support.js';
 
 const id = 'perm/integration-field-scope';
 
