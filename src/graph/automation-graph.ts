@@ -7,6 +7,17 @@ import { type EdgeKind, type GraphEdge, type GraphNode, nodeId } from './types.j
  */
 export class AutomationGraph {
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
+  private readonly limitNotes = new Set<string>();
+
+  /** Records where building stopped short on purpose (a call chain cut at its depth limit). */
+  public addNote(note: string): void {
+    this.limitNotes.add(note);
+  }
+
+  /** What the graph does not cover because a limit was reached, sorted. */
+  public notes(): string[] {
+    return [...this.limitNotes].sort();
+  }
 
   /** Adds a node, or fills in attributes an earlier, thinner mention of it lacked. */
   public addNode(node: GraphNode): string {

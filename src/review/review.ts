@@ -135,7 +135,7 @@ export async function review(config: ReviewConfig): Promise<Review> {
       ...(objectFilter.length > 0 ? { objectFilter } : {}),
       ...(policy.file ? { policyFile: policy.file } : {}),
       ...(config.org ? { org: orgSummary(config.org) } : {}),
-      warnings: [...policy.warnings, ...selection.warnings],
+      warnings: [...policy.warnings, ...selection.warnings, ...graph.notes()],
       rules: selection.summaries,
       summary: summarizeModel(model),
       objects: reviewed.map((object) => queries.pipeline(object)),

@@ -43,6 +43,8 @@ export interface ApexEffectResolver {
   invocableEffects(className: string): ApexEffect[];
   /** The graph node ids of the methods a trigger or class reaches, for `calls` edges (entry first). */
   reachedMethods(entry: { trigger: string } | { invocableClass: string }): ReachedCall[];
+  /** Notes for the entry points whose call chains were cut at MAX_CHAIN_STEPS, sorted. */
+  chainCuts(): string[];
 }
 
 /** A call from one node to a method node: where the call is, and where the called method is declared. */

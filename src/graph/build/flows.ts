@@ -13,6 +13,7 @@ import type { AutomationGraph } from '../automation-graph.js';
 import { type Confidence, type EdgeKind, type GraphEdge, type GraphNode, nodeId, type WriteOperation } from '../types.js';
 import { accessChangeNote } from './access-objects.js';
 import { linkApexEntry } from './apex-edges.js';
+import { chainCutNote, MAX_CHAIN_STEPS } from './chain-limits.js';
 import type { ApexEffect, ApexEffectResolver } from './effects.js';
 
 /** Edge kinds of a called flow that the caller inherits (what the callee does to data and the outside). */
@@ -50,14 +51,17 @@ export function flowNodeId(flow: Pick<FlowModel, 'name' | 'isProcessBuilder'>): 
 export function addFlows(graph: AutomationGraph, model: MetadataModel, apex: ApexEffectResolver): void {
   const builder = new FlowGraphBuilder(graph, model, apex);
   for (const flow of model.flows) builder.addFlowNode(flow);
-  for (const flow of model.flows) builder.build(flow);
+  builder.buildAll(model.flows);
+  for (const note of builder.chainCuts()) graph.addNote(note);
 }
 
 class FlowGraphBuilder {
   private readonly byName = new Map<string, FlowModel>();
   private readonly byLowerName = new Map<string, FlowModel>();
   private readonly done = new Set<string>();
-  private readonly visiting = new Set<string>();
+  /** Per flow, the first subflow chain cut at MAX_CHAIN_STEPS (its own or a called flow's). */
+  private readonly cuts = new Map<string, string[]>();
+  private readonly calledFlows = new Set<string>();
 
   public constructor(
     private readonly graph: AutomationGraph,
@@ -85,10 +89,59 @@ class FlowGraphBuilder {
     );
   }
 
-  /** Adds a flow's edges once; a flow met again while it is being built (a subflow cycle) is left as is. */
-  public build(flow: FlowModel): void {
-    if (this.done.has(flow.name) || this.visiting.has(flow.name)) return;
-    this.visiting.add(flow.name);
+  /**
+   * Builds every flow after the flows it calls, so a caller can copy its subflows' finished edges. The
+   * walk keeps its own stack: a chain of thousands of subflows must not overflow the JavaScript one. A
+   * flow met again while it is still open (a subflow cycle) is left as is there.
+   */
+  public buildAll(flows: readonly FlowModel[]): void {
+    const open = new Set<string>();
+    const stack: Array<{ flow: FlowModel; callees: FlowModel[]; next: number }> = [];
+    const push = (flow: FlowModel): void => {
+      if (this.done.has(flow.name) || open.has(flow.name)) return;
+      open.add(flow.name);
+      stack.push({ flow, callees: this.calledBy(flow), next: 0 });
+    };
+    for (const root of flows) {
+      push(root);
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1]!;
+        if (frame.next < frame.callees.length) {
+          push(frame.callees[frame.next++]!);
+          continue;
+        }
+        stack.pop();
+        this.build(frame.flow);
+        open.delete(frame.flow.name);
+      }
+    }
+  }
+
+  /** One note per flow that starts a cut chain (a flow no other flow calls, or a triggered one). */
+  public chainCuts(): string[] {
+    return [...this.cuts]
+      .filter(([name]) => !this.calledFlows.has(name) || this.byName.get(name)?.trigger.object !== undefined)
+      .map(([name, path]) => chainCutNote('Subflow', `flow ${name}`, path))
+      .sort();
+  }
+
+  /** The project flows a flow's subflow elements and flow actions call, in element order. */
+  private calledBy(flow: FlowModel): FlowModel[] {
+    const called: FlowModel[] = [];
+    for (const element of flow.elements) {
+      const name = element.kind === 'subflow' ? element.flowName : element.kind === 'actionCall' && element.actionType === 'flow' ? (element.actionName ?? element.name) : undefined;
+      const target = name === undefined ? undefined : this.findFlow(name);
+      if (target) {
+        called.push(target);
+        this.calledFlows.add(target.name);
+      }
+    }
+    return called;
+  }
+
+  /** Adds a flow's edges once, after the flows it calls (see buildAll). */
+  private build(flow: FlowModel): void {
+    if (this.done.has(flow.name)) return;
     try {
       const id = this.addFlowNode(flow);
       const main: Owner = { id, name: flow.name, async: false };
@@ -100,7 +153,6 @@ class FlowGraphBuilder {
       }
       if (flow.trigger.triggerType === 'RecordBeforeSave') this.addBeforeSaveAssignments(flow, placements);
     } finally {
-      this.visiting.delete(flow.name);
       this.done.add(flow.name);
     }
   }
@@ -267,11 +319,16 @@ class FlowGraphBuilder {
       }),
     );
     if (!called) return;
-    this.build(called);
     if (!this.done.has(called.name)) return; // a cycle: the called flow is still being built higher up
+    const calleeCut = this.cuts.get(called.name);
+    if (calleeCut && !this.cuts.has(flow.name)) this.cuts.set(flow.name, [placement.owner.name, element.name, ...calleeCut].slice(0, MAX_CHAIN_STEPS + 1));
     for (const edge of this.graph.outEdges(calledId)) {
       if (!ATTRIBUTED_KINDS.has(edge.kind)) continue;
       const calleePath = edge.path !== undefined && edge.path[0] === called.name ? edge.path : [called.name, ...(edge.path ?? [])];
+      if (calleePath.length + 2 > MAX_CHAIN_STEPS) {
+        if (!this.cuts.has(flow.name)) this.cuts.set(flow.name, [placement.owner.name, element.name, ...calleePath].slice(0, MAX_CHAIN_STEPS + 1));
+        continue;
+      }
       this.graph.addEdge(
         compact<GraphEdge>({
           ...edge,

@@ -16,5 +16,6 @@ export function buildGraph(model: MetadataModel): AutomationGraph {
   addFlows(graph, model, apex);
   addValidationRules(graph, model);
   addWorkflow(graph, model);
+  for (const note of apex.chainCuts()) graph.addNote(note);
   return graph;
 }
