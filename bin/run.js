@@ -17,5 +17,16 @@ if (major < 22) {
   process.exit(child.status ?? 1);
 }
 
+// `--dev-debug` as the sf CLI reads it (before oclif parses flags): debug output and the original
+// error's stack on a failure. Under `sf`, the sf binary has already done this.
+const devDebug = process.argv.indexOf('--dev-debug', 2);
+if (devDebug > 0) {
+  process.argv.splice(devDebug, 1);
+  process.env.DEBUG ??= '*';
+  process.env.SF_DEBUG = '1';
+  process.env.SF_ENV = 'development';
+  process.env.SF_LOG_LEVEL ??= 'trace';
+}
+
 const { execute } = await import('@oclif/core');
 await execute({ dir: import.meta.url });

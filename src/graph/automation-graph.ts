@@ -1,4 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
+import type { CaughtFailure, WorkContext } from '../shared/failures.js';
 import { type EdgeKind, type GraphEdge, type GraphNode, nodeId } from './types.js';
 
 /**
@@ -8,6 +9,24 @@ import { type EdgeKind, type GraphEdge, type GraphNode, nodeId } from './types.j
 export class AutomationGraph {
   private readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
   private readonly limitNotes = new Set<string>();
+  private readonly failed: CaughtFailure[] = [];
+
+  /**
+   * Runs one component's builder; a builder that throws on it leaves that component out of the graph and
+   * is recorded (reported as a file that could not be analysed), so one odd component never stops a review.
+   */
+  public isolate(context: WorkContext, build: () => void): void {
+    try {
+      build();
+    } catch (error) {
+      this.failed.push({ context, error });
+    }
+  }
+
+  /** Components whose builder failed, in the order they failed. */
+  public failures(): readonly CaughtFailure[] {
+    return this.failed;
+  }
 
   /** Records where building stopped short on purpose (a call chain cut at its depth limit). */
   public addNote(note: string): void {

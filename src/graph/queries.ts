@@ -4,6 +4,7 @@ import { buildPipeline } from './pipeline.js';
 import type { ObjectPipeline } from './pipeline-types.js';
 import { stronglyConnectedComponents } from './tarjan.js';
 import { type GraphEdge, type GraphNode, nodeId } from './types.js';
+import { appendAll } from '../shared/arrays.js';
 
 /**
  * One hop of the object-level save graph: a save of `from` runs `automation`, which writes `to`
@@ -105,10 +106,10 @@ export class GraphQueries {
       for (const trigger of [...this.graph.outEdges(node.id, 'fires-on'), ...this.graph.outEdges(node.id, 'subscribes')]) {
         const automation = this.graph.node(trigger.target);
         if (!automation || automation.active === false) continue;
-        hops.push(...this.hopsOf(node.name, automation, trigger, undefined));
+        appendAll(hops, this.hopsOf(node.name, automation, trigger, undefined));
         for (const enqueued of this.graph.outEdges(automation.id, 'enqueues')) {
           const via = this.graph.node(enqueued.target);
-          if (via && via.active !== false) hops.push(...this.hopsOf(node.name, automation, trigger, via));
+          if (via && via.active !== false) appendAll(hops, this.hopsOf(node.name, automation, trigger, via));
         }
       }
       if (hops.length > 0) byObject.set(node.name, hops);

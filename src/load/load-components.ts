@@ -3,6 +3,7 @@ import { DiscoveryCache } from './cache/discovery-cache.js';
 import { claimNamespace } from './cache/namespace.js';
 import { dedupeComponents } from './dedupe.js';
 import type { DiscoveredComponent } from './discover.js';
+import { appendAll } from '../shared/arrays.js';
 
 export type LoadedComponents = {
   components: DiscoveredComponent[];
@@ -31,23 +32,23 @@ export async function loadComponents(sourceDirs: readonly string[], base: string
   for (const dir of sourceDirs) {
     const cached = cache?.lookup(dir, base);
     if (cached?.hit) {
-      found.push(...cached.hit.components);
-      issues.push(...cached.hit.issues);
+      appendAll(found, cached.hit.components);
+      appendAll(issues, cached.hit.issues);
       dirEnds.push(found.length);
       continue;
     }
     const { discoverWithSdr } = await import('./sdr-discovery.js');
     const dirIssues: ParseIssue[] = [];
     const discovered = await discoverWithSdr(dir, base, dirIssues, disposers);
-    found.push(...discovered.components);
+    appendAll(found, discovered.components);
     dirEnds.push(found.length);
-    issues.push(...dirIssues);
+    appendAll(issues, dirIssues);
     // Converted components live in temp folders that are gone after this run: not cacheable.
     if (cache && cached?.key && !discovered.converted) cache.store(dir, base, cached.key, { components: discovered.components, issues: dirIssues });
   }
   // Before sorting: the first package directory wins a duplicate.
   const unique = dedupeComponents(found, (index) => dirEnds.findIndex((end) => index < end));
-  issues.push(...unique.issues);
+  appendAll(issues, unique.issues);
   const components = unique.components.sort(compareComponents);
   return { components, issues, dispose: () => disposers.forEach((dispose) => dispose()) };
 }

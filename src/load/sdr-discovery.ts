@@ -3,6 +3,7 @@ import type { ParseIssue } from '../metadata/model.js';
 import { type DiscoveredComponent, flattenComponents, messageOf, resolveWithSdr } from './discover.js';
 import { convertToSource, needsConversion } from './mdapi.js';
 import { displayPath } from './paths.js';
+import { appendAll } from '../shared/arrays.js';
 
 /** One source folder through SDR: components in place, and mdapi-format ones converted in a temp folder. */
 export async function discoverWithSdr(
@@ -15,7 +16,7 @@ export async function discoverWithSdr(
   const toConvert = resolved.filter(needsConversion);
   const inPlace = resolved.filter((component) => !needsConversion(component));
   const components = flattenComponents(inPlace).map((component) => inPlaceComponent(component, base));
-  if (toConvert.length > 0) components.push(...(await convertedComponents(toConvert, base, issues, disposers)));
+  if (toConvert.length > 0) appendAll(components, await convertedComponents(toConvert, base, issues, disposers));
   return { components, converted: toConvert.length > 0 };
 }
 
@@ -49,7 +50,7 @@ async function convertedComponents(
       try {
         const result = await convertToSource([original]);
         disposers.push(result.dispose);
-        converted.push(...result.components);
+        appendAll(converted, result.components);
       } catch (error) {
         issues.push({
           file: displayPath(base, original.xml ?? ''),

@@ -1,5 +1,6 @@
 import type { Member } from './inventory.js';
 import { manifestType } from './manifest-types.js';
+import { maxOf } from '../shared/arrays.js';
 
 /** The Metadata API refuses a retrieve of more than 10,000 files. */
 export const MAX_FILES_PER_RETRIEVE = 10_000;
@@ -16,7 +17,7 @@ export function planBatches(members: readonly Member[], maxFiles = MAX_FILES_PER
   const containers = members.filter((member) => manifestType(member.type)?.permissionContainer);
   const rest = members.filter((member) => !manifestType(member.type)?.permissionContainer);
   const containerParts = files(containers) <= maxFiles / 2 ? [containers] : pack(containers, Math.floor(maxFiles / 2));
-  const room = maxFiles - Math.max(0, ...containerParts.map(files));
+  const room = maxFiles - maxOf(containerParts.map(files), 0);
   const restParts = rest.length > 0 ? pack(rest, room) : [[]];
   return containerParts.flatMap((part) => restParts.map((other) => [...part, ...other])).filter((batch) => batch.length > 0);
 }

@@ -2,6 +2,7 @@ import type { Connection } from '@salesforce/core';
 import { HIDDEN_WHEN_MANAGED, MANIFEST_TYPES, type ManifestType } from './manifest-types.js';
 import { withRetry, type RetryContext } from './retry.js';
 import type { NotRetrievable, OnProgress } from './types.js';
+import { appendAll } from '../shared/arrays.js';
 
 /** One component to retrieve, named explicitly, with the files it takes in the zip. */
 export type Member = { type: string; fullName: string; files: number };
@@ -38,7 +39,7 @@ export async function listInventory(conn: Connection, apiVersion: string, offere
     const label = queries.map((query) => (query.folder ? `${query.type} in ${query.folder}` : query.type)).join(', ');
     progress('list', label);
     const result = await withRetry(`listMetadata (${label})`, () => conn.metadata.list(queries, apiVersion), retry);
-    listed.push(...(Array.isArray(result) ? result : result ? [result] : []).map((properties) => properties as Listed));
+    appendAll(listed, (Array.isArray(result) ? result : result ? [result] : []).map((properties) => properties as Listed));
   };
   for (const chunk of chunks(wanted.filter((type) => !type.folderType), QUERIES_PER_CALL)) await list(chunk.map((type) => ({ type: type.name })));
   for (const type of wanted.filter((one) => one.folderType)) {

@@ -1,5 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import { withRetry, type RetryContext } from './retry.js';
+import { appendAll } from '../shared/arrays.js';
 
 type QueryPage<T> = { done: boolean; totalSize: number; records: T[]; nextRecordsUrl?: string };
 
@@ -14,7 +15,7 @@ export async function queryAll<T>(conn: Connection, soql: string, retry: RetryCo
   const records: T[] = [];
   for (let page = 1; ; page += 1) {
     const result = await withRetry(`the ${label} query (page ${page})`, () => conn.request<QueryPage<T>>({ method: 'GET', url }), retry);
-    records.push(...result.records);
+    appendAll(records, result.records);
     if (result.done || !result.nextRecordsUrl) return records;
     url = `${conn.instanceUrl}${result.nextRecordsUrl}`;
   }

@@ -10,6 +10,7 @@ import type { CustomFieldModel, MetadataModel, PermissionContainerModel, Permiss
 import type { PrincipalRef } from '../permissions/grants.js';
 import { systemsNamedIn, vocabularySystem } from './init/vocabulary.js';
 import type { LoadedPolicy } from './policy.js';
+import { appendAll, maxOf } from '../shared/arrays.js';
 
 /** The system of every field nobody claims, unless the policy's `defaultOwner` says otherwise. */
 export const SALESFORCE = 'salesforce';
@@ -321,7 +322,7 @@ export class FieldOwnership {
     const tagged = tag !== undefined ? { tag, tagSystem: tagSystem! } : {};
     const matches = this.patterns.filter((pattern) => pattern.regex.test(field));
     if (matches.length > 0) {
-      const best = Math.max(...matches.map((pattern) => pattern.specificity));
+      const best = maxOf(matches.map((pattern) => pattern.specificity));
       const winners = matches.filter((pattern) => pattern.specificity === best);
       const chosen = winners[0]!;
       if (new Set(winners.map((pattern) => pattern.system.toLowerCase())).size > 1) this.overlapsByField.set(field.toLowerCase(), { field, patterns: winners });
@@ -356,7 +357,7 @@ export class FieldOwnership {
         list.push({ type: 'apextrigger', name });
         break;
       case 'apex-method':
-        list.push(...classesOf(name));
+        appendAll(list, classesOf(name));
         break;
       case 'workflow-rule':
         list.push({ type: 'workflowrule', name });
@@ -371,7 +372,7 @@ export class FieldOwnership {
     for (const step of edge?.path ?? []) {
       const bare = step.replace(/:\d+$/, '');
       if (this.flowNames.has(bare.toLowerCase())) list.push({ type: 'flow', name: bare });
-      else if (bare.includes('.')) list.push(...classesOf(bare));
+      else if (bare.includes('.')) appendAll(list, classesOf(bare));
     }
     return list;
   }

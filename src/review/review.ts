@@ -6,7 +6,9 @@ import { loadComponents } from '../load/load-components.js';
 import { parseComponents } from '../load/parse-components.js';
 import { displayPath } from '../load/paths.js';
 import { resolveSourceDirs } from '../load/project.js';
-import type { MetadataModel } from '../metadata/model.js';
+import type { MetadataModel, ParseIssue } from '../metadata/model.js';
+import { messageOf } from '../load/parse/errors.js';
+import { type CaughtFailure, withContext, withContextAsync } from '../shared/failures.js';
 import { coverageGaps } from '../org/review-inputs.js';
 import type { OrgSnapshot } from '../org/types.js';
 import type { LoadedAssignments } from '../permissions/assignments.js';
@@ -25,6 +27,7 @@ import { buildOwnershipReport } from './sections/ownership.js';
 import { buildRecursionReport } from './sections/recursion.js';
 import { buildSystemOfRecordReport } from './sections/system-of-record.js';
 import { summarizeModel } from './summary.js';
+import { appendAll } from '../shared/arrays.js';
 
 export type { ReviewResult } from './result.js';
 
@@ -66,10 +69,16 @@ export type Review = {
    * (a million grants on a large org, and most runs do not save one).
    */
   permissionSnapshot: () => PermissionSnapshot;
+  /** Everything the review caught and reported (graph builders, rules, sections), with the original errors for `--dev-debug`. */
+  failures: CaughtFailure[];
 };
 
 /** Reads the project into the typed model. */
-export async function loadModel(config: ReviewConfig): Promise<MetadataModel> {
+export function loadModel(config: ReviewConfig): Promise<MetadataModel> {
+  return withContextAsync({ stage: 'reading the metadata' }, () => readModel(config));
+}
+
+async function readModel(config: ReviewConfig): Promise<MetadataModel> {
   const sourceDirs = resolveSourceDirs(config.baseDir, config.sourceDirs);
   const cacheDir = config.cache ? cacheDirFor(config.baseDir) : undefined;
   const loaded = await loadComponents(sourceDirs, config.baseDir, { ...(cacheDir ? { cacheDir } : {}) });
@@ -82,15 +91,21 @@ export async function loadModel(config: ReviewConfig): Promise<MetadataModel> {
   } finally {
     loaded.dispose();
   }
-  model.parseIssues.push(...loaded.issues);
-  model.parseIssues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message < b.message ? -1 : 1));
+  appendAll(model.parseIssues, loaded.issues);
+  model.parseIssues.sort(compareIssues);
   return model;
 }
 
 /** The model and its automation graph (what `sf arch graph` exports). */
 export async function loadGraph(config: ReviewConfig): Promise<{ graph: AutomationGraph; model: MetadataModel }> {
   const model = await loadModel(config);
-  return { model, graph: buildGraph(model) };
+  const graph = withContext({ stage: 'building the automation graph' }, () => buildGraph(model));
+  // A component whose graph builder failed is reported like a file that could not be read.
+  for (const { context, error } of graph.failures()) {
+    model.parseIssues.push({ file: context.file ?? '', type: context.component?.split(' ')[0] ?? 'Unknown', message: `could not be analysed (${messageOf(error)}): it is left out of the automation graph` });
+  }
+  if (graph.failures().length > 0) model.parseIssues.sort(compareIssues);
+  return { model, graph };
 }
 
 /** The whole pipeline: config → load → model → graph → rules → result. No printing, no exit codes. */
@@ -117,18 +132,31 @@ export async function review(config: ReviewConfig): Promise<Review> {
     ...(integration ? { integration } : {}),
   };
   const selection = selectRules(RULES, { ...(config.rules ? { rules: config.rules } : {}), ...(config.excludeRules ? { excludeRules: config.excludeRules } : {}), policy });
-  const { findings, ruleErrors } = runRules(selection.rules, context);
+  const { findings, ruleErrors, failures } = withContext({ stage: 'running rules' }, () => runRules(selection.rules, context));
+  appendAll(failures, graph.failures());
+  // A section or an object's pipeline that fails is reported like a rule that failed; the rest of the report stands.
+  const attempt = <T>(id: string, component: string | undefined, work: () => T): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      ruleErrors.push({ ruleId: id, message: component ? `${component}: ${messageOf(error)}` : messageOf(error) });
+      failures.push({ context: { stage: `building the report (${id})`, ...(component ? { component } : {}) }, error });
+      return undefined;
+    }
+  };
   const sections = {
-    recursion: buildRecursionReport(context),
-    systemOfRecord: buildSystemOfRecordReport(context),
-    integrationUsers: buildIntegrationUsersReport(context),
-    ownership: buildOwnershipReport(context),
+    recursion: attempt('section/recursion', undefined, () => buildRecursionReport(context)),
+    systemOfRecord: attempt('section/system-of-record', undefined, () => buildSystemOfRecordReport(context)),
+    integrationUsers: attempt('section/integration-users', undefined, () => buildIntegrationUsersReport(context)),
+    ownership: attempt('section/ownership', undefined, () => buildOwnershipReport(context)),
   };
   const reviewed = objectFilter.length > 0 ? objectFilter : queries.objectsWithAutomation();
+  const pipelines = reviewed.flatMap((object) => attempt('section/automation-by-object', object, () => queries.pipeline(object)) ?? []);
   return {
     model,
     graph,
     permissionSnapshot: () => integrationAnalysis(context).snapshot(),
+    failures,
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,
       sourceDirs: model.sourceDirs,
@@ -138,7 +166,7 @@ export async function review(config: ReviewConfig): Promise<Review> {
       warnings: [...policy.warnings, ...selection.warnings, ...graph.notes()],
       rules: selection.summaries,
       summary: summarizeModel(model),
-      objects: reviewed.map((object) => queries.pipeline(object)),
+      objects: pipelines,
       edges: graph.edges(),
       findings,
       ...Object.fromEntries(Object.entries(sections).filter(([, value]) => value !== undefined)),
@@ -146,6 +174,10 @@ export async function review(config: ReviewConfig): Promise<Review> {
       parseIssues: model.parseIssues,
     },
   };
+}
+
+function compareIssues(a: ParseIssue, b: ParseIssue): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
 /** What the report says of a reviewed org: which org, when it was read, and what it does not cover. */

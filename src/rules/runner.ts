@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../review/finding.js';
 import { SEVERITIES } from '../review/finding.js';
 import type { RuleError } from '../review/result.js';
+import { messageOf } from '../load/parse/errors.js';
+import type { CaughtFailure } from '../shared/failures.js';
 import type { Rule, RuleContext, RuleFinding } from './rule.js';
 
-export type RuleRun = { findings: Finding[]; ruleErrors: RuleError[] };
+export type RuleRun = { findings: Finding[]; ruleErrors: RuleError[]; failures: CaughtFailure[] };
 
 /**
  * Runs every rule. A rule that throws is reported as a rule error and the others still run; findings
@@ -13,12 +15,14 @@ export type RuleRun = { findings: Finding[]; ruleErrors: RuleError[] };
 export function runRules(rules: readonly Rule[], context: RuleContext): RuleRun {
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
+  const failures: CaughtFailure[] = [];
   for (const rule of rules) {
     let reported: RuleFinding[];
     try {
       reported = rule.run(context);
     } catch (error) {
-      ruleErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? error.message : String(error) });
+      ruleErrors.push({ ruleId: rule.meta.id, message: messageOf(error) });
+      failures.push({ context: { stage: 'running rules', component: rule.meta.id }, error });
       continue;
     }
     const seen = new Set<string>();
@@ -38,7 +42,7 @@ export function runRules(rules: readonly Rule[], context: RuleContext): RuleRun 
       });
     }
   }
-  return { findings: findings.sort(compareFindings), ruleErrors };
+  return { findings: findings.sort(compareFindings), ruleErrors, failures };
 }
 
 /** Rule id + identity (components, chain): stable across reformatting and unrelated edits. */

@@ -84,6 +84,8 @@ export function deepFormulas(depth: number): DxFile[] {
     ...customObject('Deep__c', [formulaField('Deep_Formula__c', nestedIf)]),
     validationRule('Deep__c', 'Deep_Rule', { formula: `${'NOT('.repeat(depth)}ISBLANK(Name)${')'.repeat(depth)}` }),
     ...apexClass('DeepExpression', `public class DeepExpression {\n    public static Integer nested() { return ${parens}; }\n    public static Integer flat() { return ${sum}; }\n}\n`),
+    ...apexClass('DeepStatements', `public class DeepStatements {\n    public static void nested(List<Lead> leads) {\n${'        if (leads != null) {\n'.repeat(depth / 4)}        update leads;\n${'        }\n'.repeat(depth / 4)}    }\n}\n`),
+    ...apexTrigger('DeepLeadTrigger', 'Lead', 'after update', '    DeepExpression.nested();\n    DeepExpression.flat();\n    DeepStatements.nested(Trigger.new);'),
     ['flows/Deep_Xml.flow-meta.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n${'<processMetadataValues><name>x</name><value>'.repeat(depth)}${'</value></processMetadataValues>'.repeat(depth)}\n<label>Deep_Xml</label><processType>AutoLaunchedFlow</processType><status>Draft</status>\n</Flow>\n`],
   ];
 }

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Interfaces } from '@oclif/core';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { PermissionSnapshot } from '../../permissions/snapshot.js';
 import type { GateConfig } from '../../review/gated-review.js';
 import type { ReviewConfig } from '../../review/review.js';
 import type { ReviewResult } from '../../review/result.js';
+import type { CaughtFailure } from '../../shared/failures.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.review');
@@ -128,6 +130,19 @@ export default class ArchReview extends SfCommand<ReviewResult> {
 
   public async run(): Promise<ReviewResult> {
     const { flags } = await this.parse(ArchReview);
+    const { isDevDebug, crashError, debugReport } = await import('../../review/crash-report.js');
+    const debug = isDevDebug();
+    // A stack overflow's default 10 frames are all inside the recursion: show enough to see where it came from.
+    if (debug) Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 200);
+    try {
+      return await this.reviewWith(flags, debug);
+    } catch (error) {
+      if (debug) process.stderr.write(debugReport(error));
+      throw crashError(error, debug, messages.getMessages('error.crash.actions'));
+    }
+  }
+
+  private async reviewWith(flags: Interfaces.InferredFlags<(typeof ArchReview)['flags']>, debug: boolean): Promise<ReviewResult> {
     const baseDir = process.cwd();
     const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
     // Loaded here, not at the top: `--help` must not pay for SDR, the parsers and the renderers.
@@ -150,23 +165,29 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     };
     if (flags['target-org']) Object.assign(config, await this.retrieveOrg(flags['target-org'], flags, baseDir));
 
-    const { result, snapshot } = await this.review(config, {
+    const { result, snapshot, failures } = await this.review(config, {
       ...(flags['base-ref'] ? { baseRef: flags['base-ref'] } : {}),
       ...(baselines.report ? { baselineReport: baselines.report } : {}),
       ...(flags['fail-on'] ? { failOn: flags['fail-on'] } : {}),
       ...(flags['fail-on-scope'] ? { failOnScope: flags['fail-on-scope'] } : {}),
     }, flags['save-snapshot'] !== undefined);
+    if (debug && failures.length > 0) {
+      const { debugFailures } = await import('../../review/crash-report.js');
+      process.stderr.write(debugFailures(failures));
+    }
     for (const warning of result.warnings) this.warn(warning);
 
     if (flags.accept) return this.accept(result, flags.accept, { reason: flags.reason!, owner: flags.owner!, expires: flags.expires! }, config);
 
     const { renderers, writeFileAtomic } = await import('../../report/index.js');
-    const text = renderers[flags.format](result);
+    const { withContext } = await import('../../shared/failures.js');
+    // Under --json without a file, the envelope is the output: no report to render.
+    const render = (): string => withContext({ stage: `rendering the ${flags.format} report` }, () => renderers[flags.format](result));
     if (flags['output-file']) {
-      const written = await writeFileAtomic(flags['output-file'], text);
+      const written = await writeFileAtomic(flags['output-file'], render());
       this.info(messages.getMessage('info.written', [flags.format, written]));
     } else if (!this.jsonEnabled()) {
-      this.log(text.replace(/\n$/, ''));
+      this.log(render().replace(/\n$/, ''));
     }
     if (flags['save-snapshot']) {
       const { serializeSnapshot } = await import('../../permissions/snapshot.js');
@@ -187,10 +208,10 @@ export default class ArchReview extends SfCommand<ReviewResult> {
    * The gated review, keeping only the result (and the snapshot when one is saved): the model and graph
    * are not held while the report is rendered, the most memory-hungry moment on a large org.
    */
-  private async review(config: ReviewConfig, gate: GateConfig, withSnapshot: boolean): Promise<{ result: ReviewResult; snapshot?: PermissionSnapshot }> {
+  private async review(config: ReviewConfig, gate: GateConfig, withSnapshot: boolean): Promise<{ result: ReviewResult; snapshot?: PermissionSnapshot; failures: CaughtFailure[] }> {
     const { gatedReview } = await import('../../review/gated-review.js');
     const reviewed = await gatedReview(config, gate);
-    return { result: reviewed.result, ...(withSnapshot ? { snapshot: reviewed.permissionSnapshot() } : {}) };
+    return { result: reviewed.result, failures: reviewed.failures, ...(withSnapshot ? { snapshot: reviewed.permissionSnapshot() } : {}) };
   }
 
   private async accept(result: ReviewResult, fingerprint: string, details: { reason: string; owner: string; expires: string }, config: ReviewConfig): Promise<ReviewResult> {

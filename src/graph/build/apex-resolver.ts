@@ -148,7 +148,7 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
     return resolved.effects;
   };
 
-  const triggerEffects = (trigger: ApexTriggerModel): ApexEffect[] => {
+  const effectsOfTrigger = (trigger: ApexTriggerModel): ApexEffect[] => {
     resolveMethods(calleesOf(trigger.body, undefined));
     return entryEffects(`trigger ${trigger.name}`, blockEffects(trigger.body, trigger.source.file, undefined, { path: [trigger.name], inLoop: false, async: false, guards: [] }));
   };
@@ -193,7 +193,7 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
   return {
     triggerEffects: (name) => {
       const trigger = triggers.get(name.toLowerCase());
-      return trigger ? triggerEffects(trigger) : [];
+      return trigger ? effectsOfTrigger(trigger) : [];
     },
     invocableEffects: (className) =>
       invocable(className).flatMap((ref) => {

@@ -15,6 +15,7 @@ import { accessChangeNote } from './access-objects.js';
 import { linkApexEntry } from './apex-edges.js';
 import { chainCutNote, MAX_CHAIN_STEPS } from './chain-limits.js';
 import type { ApexEffect, ApexEffectResolver } from './effects.js';
+import { appendAll } from '../../shared/arrays.js';
 
 /** Edge kinds of a called flow that the caller inherits (what the callee does to data and the outside). */
 const ATTRIBUTED_KINDS = new Set<EdgeKind>(['writes', 'reads', 'publishes', 'calls-out', 'changes-access', 'enqueues']);
@@ -111,7 +112,8 @@ class FlowGraphBuilder {
           continue;
         }
         stack.pop();
-        this.build(frame.flow);
+        this.graph.isolate({ stage: 'building the automation graph', component: `Flow ${frame.flow.name}`, file: frame.flow.source.file }, () => this.build(frame.flow));
+        this.done.add(frame.flow.name);
         open.delete(frame.flow.name);
       }
     }
@@ -488,7 +490,7 @@ class FlowGraphBuilder {
         const key = `${placement.owner.id}|${placement.confidence}`;
         const group = groups.get(key) ?? { placement, elements: [], fields: [] };
         group.elements.push(element);
-        group.fields.push(...fields);
+        appendAll(group.fields, fields);
         groups.set(key, group);
       }
     }

@@ -10,7 +10,9 @@ import { type GraphEdge, type GraphNode, nodeId } from '../types.js';
 export function addValidationRules(graph: AutomationGraph, model: MetadataModel): void {
   const objects = new Map(model.objects.map((object) => [object.name.toLowerCase(), object]));
   for (const object of model.objects) {
-    for (const rule of object.validationRules) addRule(graph, objects, rule);
+    for (const rule of object.validationRules) {
+      graph.isolate({ stage: 'building the automation graph', component: `ValidationRule ${rule.object}.${rule.name}`, file: rule.source.file }, () => addRule(graph, objects, rule));
+    }
   }
 }
 

@@ -17,6 +17,7 @@ import type {
 import type { AutomationGraph } from '../automation-graph.js';
 import { type Confidence, type GraphEdge, type GraphNode, nodeId } from '../types.js';
 import { renderLogic, renderValue } from './flows.js';
+import { appendAll } from '../../shared/arrays.js';
 
 const TRIGGER_EVENTS: Record<string, string[]> = {
   oncreateonly: ['create'],
@@ -63,10 +64,10 @@ export function addWorkflow(graph: AutomationGraph, model: MetadataModel): void 
   for (const workflow of model.workflows) {
     const key = workflow.object.toLowerCase();
     const actions = actionsByObject.get(key) ?? { fieldUpdates: [], outboundMessages: [], alerts: [], tasks: [] };
-    actions.fieldUpdates.push(...workflow.fieldUpdates);
-    actions.outboundMessages.push(...workflow.outboundMessages);
-    actions.alerts.push(...workflow.alerts);
-    actions.tasks.push(...workflow.tasks);
+    appendAll(actions.fieldUpdates, workflow.fieldUpdates);
+    appendAll(actions.outboundMessages, workflow.outboundMessages);
+    appendAll(actions.alerts, workflow.alerts);
+    appendAll(actions.tasks, workflow.tasks);
     actionsByObject.set(key, actions);
     const active = activeByObject.get(key) ?? new Set<string>();
     for (const rule of workflow.rules) {
@@ -76,37 +77,39 @@ export function addWorkflow(graph: AutomationGraph, model: MetadataModel): void 
     activeByObject.set(key, active);
   }
   for (const workflow of model.workflows) {
-    const key = workflow.object.toLowerCase();
-    const actions = actionsByObject.get(key)!;
-    const activeActions = activeByObject.get(key)!;
-    for (const rule of workflow.rules) {
-      const ruleId = graph.addNode(
-        compact<GraphNode>({
-          id: nodeId.automation('workflow-rule', rule.fullName),
-          kind: 'automation',
-          automationType: 'workflow-rule',
-          name: rule.fullName,
-          label: rule.name,
-          object: rule.object,
-          active: rule.active,
-          source: rule.source,
-        }),
-      );
-      graph.addEdge(
-        compact<GraphEdge>({
-          kind: 'fires-on',
-          source: graph.ensureObject(rule.object),
-          target: ruleId,
-          confidence: 'certain',
-          evidence: evidenceOf(rule.source),
-          events: [...(TRIGGER_EVENTS[(rule.triggerType ?? '').toLowerCase()] ?? ['create', 'update'])],
-          criteria: renderWorkflowCriteria(rule),
-        }),
-      );
-      const context = { graph, workflow: actions, rule, ruleId, object: objects.get(rule.object.toLowerCase()), activeActions };
-      for (const action of rule.actions) addAction({ ...context, timed: false }, action);
-      for (const action of rule.timeTriggerActions) addAction({ ...context, timed: true }, action);
-    }
+    graph.isolate({ stage: 'building the automation graph', component: `Workflow ${workflow.object}`, file: workflow.source.file }, () => {
+      const key = workflow.object.toLowerCase();
+      const actions = actionsByObject.get(key)!;
+      const activeActions = activeByObject.get(key)!;
+      for (const rule of workflow.rules) {
+        const ruleId = graph.addNode(
+          compact<GraphNode>({
+            id: nodeId.automation('workflow-rule', rule.fullName),
+            kind: 'automation',
+            automationType: 'workflow-rule',
+            name: rule.fullName,
+            label: rule.name,
+            object: rule.object,
+            active: rule.active,
+            source: rule.source,
+          }),
+        );
+        graph.addEdge(
+          compact<GraphEdge>({
+            kind: 'fires-on',
+            source: graph.ensureObject(rule.object),
+            target: ruleId,
+            confidence: 'certain',
+            evidence: evidenceOf(rule.source),
+            events: [...(TRIGGER_EVENTS[(rule.triggerType ?? '').toLowerCase()] ?? ['create', 'update'])],
+            criteria: renderWorkflowCriteria(rule),
+          }),
+        );
+        const context = { graph, workflow: actions, rule, ruleId, object: objects.get(rule.object.toLowerCase()), activeActions };
+        for (const action of rule.actions) addAction({ ...context, timed: false }, action);
+        for (const action of rule.timeTriggerActions) addAction({ ...context, timed: true }, action);
+      }
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ParseOutcome, ParseTask } from '../parse/task.js';
 import type { BatchReply, BatchRequest, WorkerInit } from './protocol.js';
 import { spawnParser } from './spawn.js';
+import { appendAll } from '../../shared/arrays.js';
 
 /** Rough cost of a component by type, to cut batches of similar work: a profile is megabytes, a field a few lines. */
 const WEIGHT: Record<string, number> = { Profile: 40, PermissionSet: 4, MutingPermissionSet: 4, Flow: 2, ApexClass: 2, ApexTrigger: 1, Workflow: 1, CustomObject: 0.5, PermissionSetGroup: 0.2, CustomField: 0.1, ValidationRule: 0.1 };
@@ -84,7 +85,7 @@ export class ParserPool {
       return;
     }
     const run = batch.run;
-    run.outcomes.push(...reply.outcomes);
+    appendAll(run.outcomes, reply.outcomes);
     run.left -= 1;
     if (run.left === 0) run.resolve(run.outcomes);
     this.dispatch();

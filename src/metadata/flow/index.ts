@@ -18,6 +18,7 @@ import {
 import { ReferenceResolver } from './references.js';
 import { readTrigger, startTarget } from './trigger.js';
 import { compact, optionalText } from './values.js';
+import { appendAll } from '../../shared/arrays.js';
 
 export { ELEMENT_KINDS } from './elements.js';
 export { isProcessBuilderType } from './process-builder.js';
@@ -33,7 +34,7 @@ export function parseFlow(input: ParseInput): FlowModel {
   if (isProcessBuilder && processType !== undefined) {
     const metadata = readProcessMetadataValues(body['processMetadataValues']);
     trigger = processBuilderTrigger(processType, metadata, startTarget(body));
-    recordReferences.push(...processBuilderRecordVariables(metadata));
+    appendAll(recordReferences, processBuilderRecordVariables(metadata));
   } else {
     trigger = readTrigger(body);
   }

@@ -11,6 +11,7 @@ import { EMPTY_POLICY } from '../policy.js';
 import { compressToGlobs } from './globs.js';
 import { fieldSignals, holdsRecords, isWritableField, principalSignals } from './signals.js';
 import { vocabularySystem } from './vocabulary.js';
+import { appendAll } from '../../shared/arrays.js';
 
 export type Evidenced = { name: string; evidence: string };
 
@@ -107,7 +108,7 @@ export function buildPolicyDraft(model: MetadataModel): PolicyDraft {
     }
   }
 
-  for (const [key, owned] of definite) systems.get(key)!.owns.push(...compressToGlobs(owned, model));
+  for (const [key, owned] of definite) appendAll(systems.get(key)!.owns, compressToGlobs(owned, model));
   const sorted = [...systems.values()]
     .map((system) => ({
       ...system,

@@ -1,6 +1,7 @@
 import type { MetadataModel } from '../../metadata/model.js';
 import type { Evidenced } from './draft.js';
 import { isWritableField } from './signals.js';
+import { appendAll } from '../../shared/arrays.js';
 
 /**
  * Shortens a system's owned fields to globs where that is exact today: `Object.*` when it owns every
@@ -35,7 +36,7 @@ export function compressToGlobs(owned: Evidenced[], model: MetadataModel): Evide
       result.push({ name: `${objectName}.${prefix}*`, evidence: summary(group, `${group.length} fields named ${prefix}*`) });
       for (const entry of group) globbed.add(entry);
     }
-    result.push(...entries.filter((entry) => !globbed.has(entry)));
+    appendAll(result, entries.filter((entry) => !globbed.has(entry)));
   }
   return result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

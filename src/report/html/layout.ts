@@ -3,6 +3,8 @@
  * breaking cycles, order within a layer by downward barycenter sweeps, then coordinates. Deterministic: ties keep
  * the input order, so the same graph always gets the same picture.
  */
+import { maxOf } from '../../shared/arrays.js';
+
 export type LayoutNode = { id: string; width: number; height: number };
 export type LayoutEdge = { from: string; to: string };
 
@@ -26,15 +28,15 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
   const forward = usable.filter((edge) => !backEdges.has(edge) && edge.from !== edge.to);
 
   const layerOf = longestPathLayers(nodes, forward);
-  const layerCount = Math.max(0, ...layerOf.values()) + 1;
+  const layerCount = maxOf(layerOf.values(), 0) + 1;
   const layers: string[][] = Array.from({ length: layerCount }, () => []);
   for (const node of nodes) layers[layerOf.get(node.id)!]!.push(node.id);
   orderLayers(layers, forward, sweeps);
 
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const columnWidth = layers.map((layer) => Math.max(0, ...layer.map((id) => byId.get(id)!.width)));
+  const columnWidth = layers.map((layer) => maxOf(layer.map((id) => byId.get(id)!.width), 0));
   const columnHeight = layers.map((layer) => layer.reduce((sum, id) => sum + byId.get(id)!.height, 0) + Math.max(0, layer.length - 1) * nodeGap);
-  const innerHeight = Math.max(0, ...columnHeight);
+  const innerHeight = maxOf(columnHeight, 0);
   const placed = new Map<string, PlacedNode>();
   let x = margin;
   layers.forEach((layer, index) => {
@@ -50,39 +52,63 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
   return { nodes: placed, backEdges, width: Math.max(width, 2 * margin), height: innerHeight + 2 * margin };
 }
 
-/** Depth-first from the nodes in input order; an edge to a node still on the stack closes a cycle. */
+/**
+ * Depth-first from the nodes in input order; an edge to a node still on the stack closes a cycle. The
+ * walk keeps its own stack, so a chain of thousands of automations cannot overflow the JavaScript one.
+ */
 function findBackEdges(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Set<LayoutEdge> {
   const out = new Map<string, LayoutEdge[]>();
-  for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  for (const edge of edges) {
+    const list = out.get(edge.from);
+    if (list) list.push(edge);
+    else out.set(edge.from, [edge]);
+  }
   const state = new Map<string, 'open' | 'done'>();
   const back = new Set<LayoutEdge>();
-  const visit = (id: string): void => {
-    state.set(id, 'open');
-    for (const edge of out.get(id) ?? []) {
+  for (const node of nodes) {
+    if (state.has(node.id)) continue;
+    state.set(node.id, 'open');
+    const stack: Array<{ id: string; next: number }> = [{ id: node.id, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const edge = (out.get(frame.id) ?? [])[frame.next++];
+      if (!edge) {
+        state.set(frame.id, 'done');
+        stack.pop();
+        continue;
+      }
       const seen = state.get(edge.to);
       if (seen === 'open') back.add(edge);
-      else if (seen === undefined) visit(edge.to);
+      else if (seen === undefined) {
+        state.set(edge.to, 'open');
+        stack.push({ id: edge.to, next: 0 });
+      }
     }
-    state.set(id, 'done');
-  };
-  for (const node of nodes) if (!state.has(node.id)) visit(node.id);
+  }
   return back;
 }
 
-/** Each node one layer right of its furthest predecessor (the graph is acyclic by now). */
+/** Each node one layer right of its furthest predecessor (the graph is acyclic by now), in topological order. */
 function longestPathLayers(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Map<string, number> {
-  const incoming = new Map<string, string[]>();
-  for (const edge of edges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge.from]);
-  const layer = new Map<string, number>();
-  const resolve = (id: string): number => {
-    const known = layer.get(id);
-    if (known !== undefined) return known;
-    layer.set(id, 0);
-    const value = Math.max(-1, ...(incoming.get(id) ?? []).map(resolve)) + 1;
-    layer.set(id, value);
-    return value;
-  };
-  for (const node of nodes) resolve(node.id);
+  const outgoing = new Map<string, string[]>();
+  const indegree = new Map<string, number>(nodes.map((node) => [node.id, 0]));
+  for (const edge of edges) {
+    const list = outgoing.get(edge.from);
+    if (list) list.push(edge.to);
+    else outgoing.set(edge.from, [edge.to]);
+    indegree.set(edge.to, (indegree.get(edge.to) ?? 0) + 1);
+  }
+  const layer = new Map<string, number>(nodes.map((node) => [node.id, 0]));
+  const ready = nodes.filter((node) => indegree.get(node.id) === 0).map((node) => node.id);
+  for (let index = 0; index < ready.length; index++) {
+    const id = ready[index]!;
+    for (const target of outgoing.get(id) ?? []) {
+      layer.set(target, Math.max(layer.get(target) ?? 0, layer.get(id)! + 1));
+      const left = indegree.get(target)! - 1;
+      indegree.set(target, left);
+      if (left === 0) ready.push(target);
+    }
+  }
   return layer;
 }
 

@@ -3,6 +3,7 @@ import type { SorField, SorWriter, SystemOfRecordReport } from '../../review/sec
 import { cell, code, lineStart, table } from '../markdown-escape.js';
 import { sortFindings } from './findings.js';
 import { capped, plural, sourceRef } from './labels.js';
+import { appendAll } from '../../shared/arrays.js';
 
 /** Matrix rows before the report cuts (fields with a violation are always shown). */
 export const MAX_SOR_ROWS = 80;
@@ -14,7 +15,7 @@ export function renderSystemOfRecord(result: ReviewResult): string | undefined {
   const findings = sortFindings(result.findings.filter((finding) => finding.ruleId.startsWith('sor/')));
   if (!report && findings.length === 0) return undefined;
   const parts = ['## System of record'];
-  if (report) parts.push(...renderReport(report));
+  if (report) appendAll(parts, renderReport(report));
   if (findings.length === 0) {
     parts.push('No system-of-record findings.');
   } else {

@@ -3,6 +3,7 @@ import type { IntegrationPrincipal } from '../../permissions/integration-princip
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { type IntegrationAnalysis, integrationAnalysis } from './analysis.js';
 import { containerSource, principalComponent, principalTitle } from './support.js';
+import { appendAll } from '../../shared/arrays.js';
 
 const id = 'perm/integration-interactive';
 
@@ -64,7 +65,7 @@ export const integrationInteractive: Rule = {
         identity: [principal.id.toLowerCase(), 'interactive'],
       });
     }
-    findings.push(...sharedContainers(analysis, context.model, context.integration?.assignments?.file));
+    appendAll(findings, sharedContainers(analysis, context.model, context.integration?.assignments?.file));
     return findings;
   },
 };

@@ -1,7 +1,7 @@
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { gradeCycle } from '../support/grade-cycle.js';
-import { componentOf, describeChain, evidenceOf } from '../support/hops.js';
-import { CYCLES_PER_COMPONENT, MAX_CYCLE_LENGTH, findSaveCycles } from '../support/save-cycles.js';
+import { chainEvidence, componentOf } from '../support/hops.js';
+import { CYCLES_PER_COMPONENT, cycleLabel, findSaveCycles, MAX_CYCLE_LENGTH, SHOWN_HOPS } from '../support/save-cycles.js';
 
 const id = 'recursion/cross-object-cycle';
 
@@ -26,12 +26,11 @@ export const crossObjectCycle: Rule = {
       const alternatives = cycle.steps.map((step) => step.length - 1).reduce((sum, count) => sum + count, 0);
       findings.push({
         severity: graded.severity,
-        message: `${[...cycle.objects, cycle.objects[0]].join(' → ')}: a save of ${cycle.objects[0]} can save it again through ${cycle.objects.length - 1} other object(s). Severity ${graded.reason}.`,
+        message: `${cycleLabel(cycle.objects)}: a save of ${cycle.objects[0]} can save it again through ${cycle.objects.length - 1} other object(s). Severity ${graded.reason}.`,
         object: cycle.objects[0]!,
-        components: graded.chain.map((hop) => componentOf(hop.automation)),
+        components: graded.chain.slice(0, SHOWN_HOPS).map((hop) => componentOf(hop.automation)),
         evidence: [
-          { text: `chain: ${describeChain(cycle.objects[0]!, graded.chain)}` },
-          ...graded.chain.map(evidenceOf),
+          ...chainEvidence(cycle.objects[0]!, graded.chain, SHOWN_HOPS),
           ...(alternatives > 0 ? [{ text: `${alternatives} other automation(s) make the same hops; the chain above is the most dangerous one` }] : []),
         ],
         identity: [...cycle.objects, ...graded.chain.map((hop) => hop.automation.id)],

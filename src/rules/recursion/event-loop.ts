@@ -1,8 +1,8 @@
 import type { ApexClassModel } from '../../metadata/model.js';
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { gradeCycle } from '../support/grade-cycle.js';
-import { componentOf, describeChain, evidenceOf } from '../support/hops.js';
-import { findSaveCycles } from '../support/save-cycles.js';
+import { chainEvidence, componentOf } from '../support/hops.js';
+import { cycleLabel, findSaveCycles, SHOWN_HOPS } from '../support/save-cycles.js';
 
 const id = 'recursion/event-loop';
 
@@ -30,10 +30,10 @@ export const eventLoop: Rule = {
       const asyncHops = graded.chain.filter((hop) => hop.async).map((hop) => (hop.edge.kind === 'publishes' ? `publish ${hop.to}` : (hop.via?.name ?? hop.automation.name)));
       findings.push({
         severity,
-        message: `${[...cycle.objects, cycle.objects[0]].join(' → ')} loops through ${asyncHops.join(', ')} (async): every pass starts the next in a new transaction. Severity ${reason}.`,
+        message: `${cycleLabel(cycle.objects)} loops through ${asyncHops.join(', ')} (async): every pass starts the next in a new transaction. Severity ${reason}.`,
         object: cycle.objects[0]!,
-        components: graded.chain.map((hop) => componentOf(hop.automation)),
-        evidence: [{ text: `chain: ${describeChain(cycle.objects[0]!, graded.chain)}` }, ...graded.chain.map(evidenceOf)],
+        components: graded.chain.slice(0, SHOWN_HOPS).map((hop) => componentOf(hop.automation)),
+        evidence: chainEvidence(cycle.objects[0]!, graded.chain, SHOWN_HOPS),
         identity: [...cycle.objects, ...graded.chain.map((hop) => hop.automation.id)],
       });
     }

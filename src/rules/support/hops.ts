@@ -115,6 +115,20 @@ export function describeChain(start: string, hops: readonly SaveHop[]): string {
   return [start, ...hops.map(describeHop)].join(' ');
 }
 
+/**
+ * A cycle's chain as evidence: the whole chain in one line, then each hop with its file and line. Past
+ * SHOWN_HOPS hops both are cut with a count, so a loop through thousands of objects stays readable.
+ */
+export function chainEvidence(start: string, chain: readonly SaveHop[], shown: number): Array<{ text: string; file?: string; line?: number }> {
+  const listed = chain.slice(0, shown);
+  const rest = chain.length - listed.length;
+  return [
+    { text: `chain: ${describeChain(start, listed)}${rest > 0 ? ` … and ${rest} more hop(s) back to ${start}` : ''}` },
+    ...listed.map(evidenceOf),
+    ...(rest > 0 ? [{ text: `${rest} more hop(s) not listed` }] : []),
+  ];
+}
+
 export function evidenceOf(hop: SaveHop): { text: string; file?: string; line?: number } {
   return {
     text: `${hop.from} ${describeHop(hop)}`,

@@ -1,4 +1,5 @@
 import type { FlowElement, FlowModel } from '../../metadata/model.js';
+import { appendAll } from '../../shared/arrays.js';
 
 /** A flow element that runs once per iteration of `loop` (the innermost loop around it). */
 export type LoopedElement = { element: FlowElement; loop: FlowElement };
@@ -68,7 +69,7 @@ function walk(starts: string[], lookup: (name: string) => FlowElement | undefine
     const element = lookup(queue.shift()!);
     if (!element || element.name === stop || seen.has(element.name)) continue;
     seen.add(element.name);
-    queue.push(...next(element));
+    appendAll(queue, next(element));
   }
   return seen;
 }

@@ -43,6 +43,8 @@ export function findSaveCycles(queries: GraphQueries, mode: 'sync' | 'async'): S
     if (component.length === 1 && (mode === 'sync' || selfLoops.length === 0)) continue;
     const search = elementaryCycles(component, successors, { maxLength: MAX_CYCLE_LENGTH, cap: CYCLES_PER_COMPONENT });
     const found = search.cycles.filter((cycle) => cycle.length >= 2);
+    // Strongly connected, yet no cycle within MAX_CYCLE_LENGTH: the loop is longer, not absent.
+    if (found.length === 0 && component.length >= 2 && search.more === 0 && !search.countStopped) found.push(shortestCycle(component, successors));
     if (mode === 'async') for (const node of selfLoops) found.push([node]);
     if (search.more > 0 || search.countStopped) capped.push({ objects: component, more: search.more, countStopped: search.countStopped });
     for (const canonical of found) {
@@ -55,6 +57,42 @@ export function findSaveCycles(queries: GraphQueries, mode: 'sync' | 'async'): S
   }
   return { cycles, capped };
 }
+
+/**
+ * The shortest cycle through the component's first member, breadth first within the component (every
+ * member of a strongly connected component lies on one). Iterative: components have thousands of members.
+ */
+function shortestCycle(component: readonly string[], successors: (node: string) => readonly string[]): string[] {
+  const start = component[0]!;
+  const members = new Set(component);
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index]!;
+    for (const next of successors(node)) {
+      if (!members.has(next)) continue;
+      if (next === start && node !== start) {
+        const cycle = [node];
+        for (let step = parent.get(node); step !== undefined; step = parent.get(step)) cycle.push(step);
+        return cycle.reverse();
+      }
+      if (next === start || parent.has(next)) continue;
+      parent.set(next, node);
+      queue.push(next);
+    }
+  }
+  return [start];
+}
+
+/** A cycle's objects for a message: all of a short one; the ends of a long one, with the count between. */
+export function cycleLabel(objects: readonly string[]): string {
+  const closed = [...objects, objects[0]!];
+  if (closed.length <= SHOWN_HOPS) return closed.join(' → ');
+  return [...closed.slice(0, 4), `… ${closed.length - 6} more …`, ...closed.slice(-2)].join(' → ');
+}
+
+/** How many hops a finding lists one by one; a longer chain is cut with a count (the identity keeps every hop). */
+export const SHOWN_HOPS = 12;
 
 /**
  * The hops for each step of a cycle, keeping only hops whose write can start some hop of the next
