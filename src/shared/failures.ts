@@ -1,3 +1,4 @@
+import { SfError } from '@salesforce/core';
 import { messageOf } from '../load/parse/errors.js';
 
 /** What the review was doing when something failed: the stage and, when known, the component and its file. */
@@ -20,12 +21,15 @@ export class ReviewCrash extends Error {
   }
 }
 
-/** Runs `work`; an error out of it becomes a ReviewCrash naming `context` (an inner, more precise context wins). */
+/**
+ * Runs `work`; an unexpected error out of it becomes a ReviewCrash naming `context` (an inner, more
+ * precise context wins). An SfError is the user's to fix (a bad flag, an invalid policy): it passes as it is.
+ */
 export function withContext<T>(context: WorkContext, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    throw error instanceof ReviewCrash ? error : new ReviewCrash(context, error);
+    throw inContext(context, error);
   }
 }
 
@@ -33,8 +37,12 @@ export async function withContextAsync<T>(context: WorkContext, work: () => Prom
   try {
     return await work();
   } catch (error) {
-    throw error instanceof ReviewCrash ? error : new ReviewCrash(context, error);
+    throw inContext(context, error);
   }
+}
+
+function inContext(context: WorkContext, error: unknown): unknown {
+  return error instanceof ReviewCrash || error instanceof SfError ? error : new ReviewCrash(context, error);
 }
 
 export function describeContext(context: WorkContext): string {

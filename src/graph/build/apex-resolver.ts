@@ -223,8 +223,10 @@ function callClass(call: ApexCodeBlock['calls'][number], cls: ApexClassModel | u
 type Resolved = { effects: ApexEffect[]; cut?: string[] };
 
 /**
- * Effects as they are collected for one block: the same statement reached along two call paths is
- * one effect (the first path found), so diamonds of shared helpers stay linear, not exponential.
+ * Effects as they are collected for one block: the same statement reached along two call paths through
+ * the same callee is one effect (the first path found), so diamonds of shared helpers stay linear, not
+ * exponential. Paths through different callees stay apart: a trigger's handler method (`afterInsert`,
+ * `afterUpdate`) decides the step the effect runs in.
  */
 class EffectList {
   private readonly effects: ApexEffect[] = [];
@@ -261,10 +263,10 @@ class EffectList {
   }
 }
 
-/** Everything that tells two effects apart except the path they were reached by. */
+/** Everything that tells two effects apart except the path they were reached by, beyond its first call. */
 function effectKey(effect: ApexEffect): string {
-  const { path: _path, evidence, guards, ...rest } = effect;
-  return `${evidence.file}:${evidence.line ?? ''}|${guards.join(',')}|${JSON.stringify(rest, Object.keys(rest).sort())}`;
+  const { path, evidence, guards, ...rest } = effect;
+  return `${path[1] ?? ''}|${evidence.file}:${evidence.line ?? ''}|${guards.join(',')}|${JSON.stringify(rest, Object.keys(rest).sort())}`;
 }
 
 function indexMethods(classes: ApexClassModel[]): Map<string, MethodRef[]> {
