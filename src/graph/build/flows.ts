@@ -257,8 +257,9 @@ class FlowGraphBuilder {
     const object = element.object ?? 'unknown';
     const confidence = element.object === undefined ? 'possible' : placement.confidence;
     let fieldNames = element.fields ?? [];
-    if (operation === 'update' && fieldNames.length === 0 && element.targetsTriggeringRecord && element.inputReference !== undefined) {
-      fieldNames = recordAssignedFields(flow, ['$Record', element.inputReference]);
+    // A write of a record variable (or collection) carries no field list: the fields are the ones assigned to it.
+    if ((operation === 'update' || operation === 'create') && fieldNames.length === 0 && element.inputReference !== undefined) {
+      fieldNames = recordAssignedFields(flow, recordVariables(flow, element.inputReference, element.targetsTriggeringRecord === true));
     }
     const fields = qualify(object, fieldNames);
     const evidence = elementEvidence(flow, element);
@@ -566,6 +567,32 @@ function reachable(start: string | undefined, lookup: (name: string) => FlowElem
 // Helpers
 
 /** Fields assigned to `<reference>.Field` by assignment elements, for references that stand for the record. */
+/**
+ * The variables whose field assignments a write of `reference` saves: the reference itself (and `$Record`
+ * for the triggering record), and every record added to it when it is a collection (`Add` in an Assignment,
+ * as loops build the list they update), followed through collections added to collections.
+ */
+function recordVariables(flow: FlowModel, reference: string, triggeringRecord: boolean): string[] {
+  const found = new Set<string>([stripBraces(reference).toLowerCase(), ...(triggeringRecord ? ['$record'] : [])]);
+  const queue = [...found];
+  const added = flow.elements.flatMap((element) => (element.kind === 'assignment' ? (element.assignments ?? []) : [])).filter((item) => /^add$/i.test(item.operator) && item.value !== undefined);
+  for (let index = 0; index < queue.length; index++) {
+    for (const item of added) {
+      if (stripBraces(item.target).toLowerCase() !== queue[index]) continue;
+      const variable = stripBraces(item.value!).toLowerCase();
+      if (variable === '' || variable.includes('.') || found.has(variable)) continue;
+      found.add(variable);
+      queue.push(variable);
+    }
+  }
+  return [...found];
+}
+
+function stripBraces(reference: string): string {
+  const trimmed = reference.trim();
+  return trimmed.startsWith('{!') && trimmed.endsWith('}') ? trimmed.slice(2, -1).trim() : trimmed;
+}
+
 function recordAssignedFields(flow: FlowModel, references: string[]): string[] {
   return flow.elements.filter((element) => element.kind === 'assignment').flatMap((element) => recordFieldsOf(element, references));
 }
