@@ -4,6 +4,7 @@ import type {
   ApexClassModel,
   ApexTriggerModel,
   CustomFieldModel,
+  CustomMetadataRecordModel,
   CustomObjectModel,
   FlowModel,
   MetadataModel,
@@ -25,7 +26,8 @@ export type Parsed =
   | { kind: 'apexTrigger'; value: ApexTriggerModel }
   | { kind: 'workflow'; value: WorkflowModel }
   | { kind: 'permissions'; value: PermissionContainerModel }
-  | { kind: 'permissionSetGroup'; value: PermissionSetGroupModel };
+  | { kind: 'permissionSetGroup'; value: PermissionSetGroupModel }
+  | { kind: 'customMetadataRecord'; value: CustomMetadataRecordModel };
 
 /** A component kept without a model: counted, and when it was deliberately not parsed, says why. */
 export type ListedComponent = OtherComponent & { note?: string };
@@ -50,6 +52,7 @@ export class ModelBuilder {
       profiles: [],
       mutingPermissionSets: [],
       permissionSetGroups: [],
+      customMetadataRecords: [],
       otherComponents: [],
       parseIssues: [],
     };
@@ -84,6 +87,11 @@ export class ModelBuilder {
         break;
       case 'permissionSetGroup':
         model.permissionSetGroups.push(parsed.value);
+        break;
+      case 'customMetadataRecord':
+        model.customMetadataRecords!.push(parsed.value);
+        // Still listed as a component: the inventory counts records whatever the analysis reads of them.
+        this.addOther({ type: 'CustomMetadata', fullName: `${parsed.value.type.slice(0, -5)}.${parsed.value.name}`, file: parsed.value.source.file });
         break;
     }
   }
@@ -131,6 +139,7 @@ export class ModelBuilder {
     byName(model.profiles);
     byName(model.mutingPermissionSets);
     byName(model.permissionSetGroups);
+    model.customMetadataRecords!.sort((a, b) => compare(a.type, b.type) || compare(a.name, b.name) || compare(a.source.file, b.source.file));
     model.otherComponents.sort((a, b) => compare(a.type, b.type) || compare(a.fullName, b.fullName) || compare(a.file, b.file));
     model.parseIssues.sort((a, b) => compare(a.file, b.file) || compare(a.message, b.message));
     return model;

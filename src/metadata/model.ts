@@ -263,6 +263,8 @@ export type ApexDml = {
   viaDatabase: boolean;
   line: number;
   inLoop: boolean;
+  /** The target is what a call into another class returns (`update selector.contacts()`): its type is that method's return type. */
+  via?: { className: string; method: string };
 };
 
 export type ApexSoql = {
@@ -291,7 +293,20 @@ export type ApexCall = {
   method: string;
   line: number;
   inLoop: boolean;
+  /** The receiver's class is known exactly (`new X().m()`, a local made by `new X()`): no dispatch to subclasses. */
+  exact?: boolean;
+  /** The receiver is the method's parameter at this position: what a caller passes there can say its class. */
+  receiverParam?: number;
+  /** Exact classes of the arguments (`new X()`) by position, null where unknown; present only when one is known. */
+  argClasses?: Array<string | null>;
+  /** The receiver was made by `Type.forName(...).newInstance()`: where the class name came from, when known. */
+  dynamic?: ApexDynamicSource;
+  /** The receiver is the variable of a for-each over Apex objects (a handler registry), called directly in that loop. */
+  loopVariable?: { outerInLoop: boolean };
 };
+
+/** Where a `Type.forName` class name comes from: a literal, or a field of custom metadata records. */
+export type ApexDynamicSource = { className?: string; sobject?: string; field?: string };
 
 export type ApexCallout = {
   kind: 'http' | 'future-callout' | 'queueable-callout' | 'webservice-callout' | 'email';
@@ -319,6 +334,8 @@ export type ApexCodeBlock = {
   callouts: ApexCallout[];
   async: ApexAsync[];
   guardChecks: ApexGuardCheck[];
+  /** Objects the code casts `Trigger.new`/`old`/`newMap`/`oldMap` to: it only runs in triggers of these objects. */
+  triggerObjects?: string[];
 };
 
 export type ApexMethodModel = ApexCodeBlock & {
@@ -331,6 +348,8 @@ export type ApexMethodModel = ApexCodeBlock & {
   futureCallout: boolean;
   parameters: Array<{ name: string; type: string }>;
   returnType?: string;
+  /** Abstract and interface methods: no body, an override or implementation runs instead. */
+  isAbstract?: boolean;
 };
 
 export type ApexStaticMember = {
@@ -354,7 +373,20 @@ export type ApexClassModel = {
   methods: ApexMethodModel[];
   /** Inner classes flattened as `Outer.Inner`. */
   innerClasses: string[];
+  isAbstract?: boolean;
+  isVirtual?: boolean;
+  /** Inner classes and interfaces with what they extend and implement (names resolved within the file). */
+  innerTypes?: ApexInnerType[];
   source: SourceRef;
+};
+
+export type ApexInnerType = {
+  /** `Outer.Inner` */
+  name: string;
+  superclass?: string;
+  interfaces: string[];
+  isInterface: boolean;
+  isAbstract: boolean;
 };
 
 export type ApexTriggerEvent =
@@ -505,6 +537,19 @@ export type PermissionSetGroupModel = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Custom metadata records
+
+export type CustomMetadataRecordModel = {
+  /** The custom metadata type: `Trigger_Handler__mdt`. */
+  type: string;
+  /** The record's developer name: `AccountHandler`. */
+  name: string;
+  /** Field values that are present (nil values left out), in file order. */
+  values: Array<{ field: string; value: string }>;
+  source: SourceRef;
+};
+
+// ---------------------------------------------------------------------------------------------
 // The whole model
 
 export type OtherComponent = {
@@ -525,6 +570,8 @@ export type MetadataModel = {
   profiles: PermissionContainerModel[];
   mutingPermissionSets: PermissionContainerModel[];
   permissionSetGroups: PermissionSetGroupModel[];
+  /** Custom metadata records (handler registries name classes in them); absent in models built before they were read. */
+  customMetadataRecords?: CustomMetadataRecordModel[];
   /** Components the analysis does not model, kept so counts are honest. */
   otherComponents: OtherComponent[];
   parseIssues: ParseIssue[];

@@ -56,3 +56,37 @@ describe('which Apex classes are parsed', () => {
     expect(result.parseIssues).toEqual([]);
   });
 });
+
+describe('which Apex classes dispatch reaches', () => {
+  it('reaches the subclasses of a reached base class and the implementations of a reached interface', () => {
+    const reached = reachableClasses({
+      classes: [
+        cls('TriggerHandler', 'public void run() { this.afterUpdate(); } protected virtual void afterUpdate() {}'),
+        { name: 'AccountTriggerHandler', text: 'public class AccountTriggerHandler extends TriggerHandler { protected override void afterUpdate() { AccountService.sync(); } }' },
+        cls('AccountService'),
+        { name: 'Registry', text: 'public class Registry { public static void run(ITriggerHandler h) { h.afterUpdate(); } }' },
+        { name: 'ITriggerHandler', text: 'public interface ITriggerHandler { void afterUpdate(); }' },
+        { name: 'ContactHandler', text: 'public class ContactHandler implements Database.Stateful, ITriggerHandler { public void afterUpdate() {} }' },
+        { name: 'Wrapper', text: 'public class Wrapper { public class Inner extends TriggerHandler {} }' },
+        { name: 'Unrelated', text: 'public class Unrelated extends Exception {}' },
+      ],
+      triggers: ['trigger T on Account (after update) { new AccountTriggerHandler().run(); Registry.run(null); }'],
+      flowActions: [],
+    });
+    expect([...reached].sort()).toEqual(['accountservice', 'accounttriggerhandler', 'contacthandler', 'itriggerhandler', 'registry', 'triggerhandler', 'wrapper']);
+  });
+
+  it('reaches the classes custom metadata records name when a reached class uses Type.forName, and reads no record otherwise', () => {
+    let reads = 0;
+    const records = (): string[] => {
+      reads += 1;
+      return ['<CustomMetadata><values><field>Handler_Class__c</field><value>ContactRollupHandler</value></values></CustomMetadata>'];
+    };
+    const classes = [cls('Dispatcher', 'void run(Trigger_Handler__mdt h) { Object o = Type.forName(h.Handler_Class__c).newInstance(); }'), cls('ContactRollupHandler'), cls('Direct')];
+    const dynamic = reachableClasses({ classes, triggers: ['trigger T on Contact (after update) { Dispatcher.run(); }'], flowActions: [], metadataRecords: records });
+    expect([...dynamic].sort()).toEqual(['contactrolluphandler', 'dispatcher']);
+    const direct = reachableClasses({ classes, triggers: ['trigger T on Contact (after update) { Direct.run(); }'], flowActions: [], metadataRecords: records });
+    expect([...direct]).toEqual(['direct']);
+    expect(reads).toBe(1);
+  });
+});

@@ -1,99 +1,114 @@
 import {
-  type ApexClassModel,
+  type ApexCall,
   type ApexCodeBlock,
   type ApexDml,
-  type ApexMethodModel,
   type ApexTriggerModel,
   type MetadataModel,
   type SourceRef,
 } from '../../metadata/model.js';
 import type { WriteOperation } from '../types.js';
 import { accessChangeNote } from './access-objects.js';
-import { chainCutNote, MAX_CHAIN_STEPS } from './chain-limits.js';
+import { ApexCallTargets, type CallTarget } from './apex-call-targets.js';
+import { EffectList, type Context, type Resolved } from './apex-effect-list.js';
+import type { MethodRef } from './apex-hierarchy.js';
+import { dmlTargetType } from './apex-return-types.js';
+import { chainCutNote } from './chain-limits.js';
 import type { ApexEffect, ApexEffectResolver, ReachedCall } from './effects.js';
 
-type MethodRef = { cls: ApexClassModel; method: ApexMethodModel; key: string; display: string };
+/**
+ * A method in one calling context: the runtime class of `this` and the classes its parameters hold,
+ * when the method's calls depend on them (virtual `this.m()`, calls on a parameter). Methods whose
+ * calls depend on neither have one node whatever the caller, so the memo stays one entry per method.
+ */
+type MethodNode = { ref: MethodRef; thisClass: string; bindings?: ReadonlyArray<string | null>; key: string };
 
-/** Where a block sits on the call path from the entry point: what every effect below it inherits. */
-type Context = {
-  path: string[];
-  inLoop: boolean;
-  async: boolean;
-  guards: string[];
-};
+/** A callee reached from a call (or an enqueued job), with how sure the edge is. */
+type Callee = { node: MethodNode; target: CallTarget; call?: ApexCall; line: number };
 
 /**
  * Follows Apex from triggers and invocable actions through the project's own classes (trigger →
- * handler → service, transitively), and says what the code reached can do. Each method's effects are
- * computed once and prefixed with the caller's path; recursion between methods ends the walk.
+ * handler → service, transitively, through inherited methods, overrides, interface implementations and
+ * handlers named in custom metadata), and says what the code reached can do. Each method node's effects
+ * are computed once and prefixed with the caller's path; recursion between methods ends the walk.
  */
 export function createApexEffectResolver(model: MetadataModel): ApexEffectResolver {
-  const methods = indexMethods(model.apexClasses);
+  const targets = ApexCallTargets.of(model);
   const triggers = new Map(model.apexTriggers.map((trigger) => [trigger.name.toLowerCase(), trigger]));
   const classes = new Map(model.apexClasses.map((cls) => [cls.name.toLowerCase(), cls]));
   const memo = new Map<string, Resolved>();
   const inProgress = new Set<string>();
   const cutNotes = new Set<string>();
 
-  const resolveCall = (className: string | undefined, method: string): MethodRef[] => {
-    if (!className) return [];
-    return methods.get(`${className}.${method}`.toLowerCase()) ?? [];
+  const nodeOf = (target: CallTarget, argClasses: ApexCall['argClasses']): MethodNode => {
+    const { ref } = target;
+    const usesThis = ref.method.calls.some((call) => call.qualifier === undefined || /^(this|super)$/i.test(call.qualifier));
+    const usesParams = ref.method.calls.some((call) => call.receiverParam !== undefined);
+    const thisClass = usesThis ? target.thisClass : ref.typeName;
+    const bindings = usesParams && argClasses ? argClasses.map((name) => (name && targets.hierarchy.nameOf(name)) ?? null) : undefined;
+    return { ref, thisClass, ...(bindings ? { bindings } : {}), key: `${ref.key}@${thisClass.toLowerCase()}|${(bindings ?? []).join(',').toLowerCase()}` };
   };
 
   /** The methods a block calls or enqueues, in the order blockEffects uses them. */
-  const calleesOf = (block: ApexCodeBlock, cls: ApexClassModel | undefined): MethodRef[] => [
-    ...block.async.filter((job) => job.kind !== 'platform-event' && job.kind !== 'future' && job.target).flatMap((job) => resolveCall(job.target, 'execute')),
-    ...block.calls.flatMap((call) => resolveCall(callClass(call, cls), call.method)),
-  ];
+  const calleesOf = (block: ApexCodeBlock, from: MethodNode | undefined): Callee[] => {
+    const site = from ? { typeName: from.ref.typeName, thisClass: from.thisClass, ...(from.bindings ? { bindings: from.bindings } : {}) } : {};
+    const jobs = block.async
+      .filter((job) => job.kind !== 'platform-event' && job.kind !== 'future' && job.target)
+      .flatMap((job) => targets.execute(job.target!).map((target) => ({ node: nodeOf(target, undefined), target, line: job.line })));
+    const calls = block.calls.flatMap((call) => targets.targets(call, site).map((target) => ({ node: nodeOf(target, call.argClasses), target, call, line: call.line })));
+    return [...jobs, ...calls];
+  };
 
   /**
-   * Works out the effects of every method a block reaches, callees before callers, with an explicit
-   * stack: a call chain thousands of methods long must not overflow the JavaScript one. A method met
-   * again while it is still open (a call cycle) counts as doing nothing there: its effects are already
-   * on the path, as in the recursive definition.
+   * Works out the effects of every method node a block reaches, callees before callers, with an
+   * explicit stack: a call chain thousands of methods long must not overflow the JavaScript one. A
+   * node met again while it is still open (a call cycle) counts as doing nothing there: its effects
+   * are already on the path, as in the recursive definition.
    */
-  const resolveMethods = (roots: MethodRef[]): void => {
-    const stack: Array<{ ref: MethodRef; callees: MethodRef[]; next: number }> = [];
-    const open = (ref: MethodRef): void => {
-      if (memo.has(ref.key) || inProgress.has(ref.key)) return;
-      inProgress.add(ref.key);
-      stack.push({ ref, callees: calleesOf(ref.method, ref.cls), next: 0 });
+  const resolveMethods = (roots: MethodNode[]): void => {
+    const stack: Array<{ node: MethodNode; callees: Callee[]; next: number }> = [];
+    const open = (node: MethodNode): void => {
+      if (memo.has(node.key) || inProgress.has(node.key)) return;
+      inProgress.add(node.key);
+      stack.push({ node, callees: calleesOf(node.ref.method, node), next: 0 });
     };
     for (const root of roots) {
       open(root);
       while (stack.length > 0) {
         const frame = stack[stack.length - 1]!;
         if (frame.next < frame.callees.length) {
-          open(frame.callees[frame.next++]!);
+          open(frame.callees[frame.next++]!.node);
           continue;
         }
         stack.pop();
-        const isAsync = frame.ref.method.annotations.includes('future');
-        const resolved = blockEffects(frame.ref.method, frame.ref.cls.source.file, frame.ref.cls, { path: [frame.ref.display], inLoop: false, async: isAsync, guards: [] });
-        inProgress.delete(frame.ref.key);
-        memo.set(frame.ref.key, resolved);
+        const { node } = frame;
+        const isAsync = node.ref.method.annotations.includes('future');
+        const resolved = blockEffects(node.ref.method, node.ref.cls.source.file, { path: [node.ref.display], inLoop: false, async: isAsync, guards: [] }, frame.callees);
+        inProgress.delete(node.key);
+        memo.set(node.key, resolved);
       }
     }
   };
 
   /** A callee's effects, already resolved (empty inside a call cycle). */
-  const methodEffects = (ref: MethodRef): Resolved => memo.get(ref.key) ?? { effects: [] };
+  const methodEffects = (node: MethodNode): Resolved => memo.get(node.key) ?? { effects: [] };
 
-  const blockEffects = (block: ApexCodeBlock, file: string, cls: ApexClassModel | undefined, context: Context): Resolved => {
+  const blockEffects = (block: ApexCodeBlock, file: string, context: Context, callees: Callee[]): Resolved => {
     const out = new EffectList();
     const guardsBefore = (line: number): string[] =>
       [...new Set([...context.guards, ...block.guardChecks.filter((check) => check.line <= line).map((check) => check.member)])].sort();
     const here = (line: number, inLoop: boolean): Context => ({ ...context, inLoop: context.inLoop || inLoop, guards: guardsBefore(line) });
 
-    for (const dml of block.dml) {
-      const fields = fieldsFor(block, dml);
-      const write = { kind: 'writes' as const, object: dml.sobjectType, fields, operation: operationOf(dml), targetsTriggeringRecord: /^trigger\.(new|old)/i.test(dml.expression) };
-      out.add(effect(here(dml.line, dml.inLoop), file, dml.line, write, dml.sobjectType === 'unknown' ? 'possible' : 'certain'));
-      const access = accessChangeNote(dml.sobjectType, fields);
-      if (access) out.add(effect(here(dml.line, dml.inLoop), file, dml.line, { kind: 'changes-access', object: dml.sobjectType, note: access }));
-    }
+    const dmlTypes = block.dml.map((dml) => dmlTargetType(dml, targets.hierarchy));
+    block.dml.forEach((dml, index) => {
+      const object = dmlTypes[index]!;
+      const fields = fieldsFor(block, dml, object);
+      const write = { kind: 'writes' as const, object, fields, operation: operationOf(dml), targetsTriggeringRecord: /^trigger\.(new|old)/i.test(dml.expression) };
+      out.add(effect(here(dml.line, dml.inLoop), file, dml.line, write, object === 'unknown' ? 'possible' : 'certain'));
+      const access = accessChangeNote(object, fields);
+      if (access) out.add(effect(here(dml.line, dml.inLoop), file, dml.line, { kind: 'changes-access', object, note: access }));
+    });
     // Assignments no DML of the same type saves here: who sets the field, without a save of their own.
-    const saved = new Set(block.dml.map((dml) => dml.sobjectType.toLowerCase()));
+    const saved = new Set(dmlTypes.map((type) => type.toLowerCase()));
     const unsaved = new Map<string, { fields: Set<string>; line: number }>();
     for (const assignment of block.fieldAssignments) {
       if (assignment.sobjectType === 'unknown' || saved.has(assignment.sobjectType.toLowerCase())) continue;
@@ -125,67 +140,66 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
       if (job.kind === 'future') continue; // the method itself is async; its callers record the enqueue
       const target = job.target ? `${job.target}.execute` : 'unknown';
       out.add(effect(here(job.line, false), file, job.line, { kind: 'enqueues', target, note: job.kind }));
-      const executed = job.target ? resolveCall(job.target, 'execute') : [];
-      for (const ref of executed) out.addFrom(methodEffects(ref), { ...here(job.line, false), async: true });
+      for (const callee of callees.filter((candidate) => !candidate.call && candidate.line === job.line)) out.addFrom(methodEffects(callee.node), { ...here(job.line, false), async: true });
     }
-    for (const call of block.calls) {
-      for (const ref of resolveCall(callClass(call, cls), call.method)) {
-        const callContext = here(call.line, call.inLoop);
-        if (ref.method.annotations.includes('future')) {
-          out.add(effect(callContext, file, call.line, { kind: 'enqueues', target: ref.display, note: ref.method.futureCallout ? 'future (callout)' : 'future' }));
-          out.addFrom(methodEffects(ref), { ...callContext, async: true });
-        } else {
-          out.addFrom(methodEffects(ref), callContext);
-        }
+    for (const callee of callees) {
+      const { call, target, node } = callee;
+      if (!call) continue;
+      // A registry's loop runs once per handler, not per record: it multiplies nothing the limits count.
+      const inLoop = call.loopVariable && target.polymorphic ? call.loopVariable.outerInLoop : call.inLoop;
+      const callContext = here(call.line, inLoop);
+      const edge = { confidence: target.confidence, ...(target.onlyFor ? { onlyFor: target.onlyFor } : {}) };
+      if (node.ref.method.annotations.includes('future')) {
+        out.add(effect(callContext, file, call.line, { kind: 'enqueues', target: node.ref.display, note: node.ref.method.futureCallout ? 'future (callout)' : 'future' }, target.confidence));
+        out.addFrom(methodEffects(node), { ...callContext, async: true }, edge);
+      } else {
+        out.addFrom(methodEffects(node), callContext, edge);
       }
     }
-    return out.resolved();
+    return out.resolved(block.triggerObjects);
   };
 
   /** An entry point's effects; a chain it had to cut becomes one note naming the entry. */
-  const entryEffects = (entry: string, resolved: Resolved): ApexEffect[] => {
+  const entryEffects = (entry: string, resolved: Resolved, object?: string): ApexEffect[] => {
     if (resolved.cut) cutNotes.add(chainCutNote('Apex call', entry, resolved.cut));
-    return resolved.effects;
+    const lower = object?.toLowerCase();
+    return resolved.effects
+      .filter((candidate) => !lower || !candidate.onlyFor || candidate.onlyFor.includes(lower))
+      .map(({ onlyFor: _onlyFor, consumed: _consumed, ...rest }: ApexEffect & { consumed?: boolean }) => rest as ApexEffect);
   };
 
   const effectsOfTrigger = (trigger: ApexTriggerModel): ApexEffect[] => {
-    resolveMethods(calleesOf(trigger.body, undefined));
-    return entryEffects(`trigger ${trigger.name}`, blockEffects(trigger.body, trigger.source.file, undefined, { path: [trigger.name], inLoop: false, async: false, guards: [] }));
+    const callees = calleesOf(trigger.body, undefined);
+    resolveMethods(callees.map((callee) => callee.node));
+    const resolved = blockEffects(trigger.body, trigger.source.file, { path: [trigger.name], inLoop: false, async: false, guards: [] }, callees);
+    return entryEffects(`trigger ${trigger.name}`, resolved, trigger.object);
   };
 
-  const invocable = (className: string): MethodRef[] => {
+  const invocable = (className: string): MethodNode[] => {
     const cls = classes.get(className.toLowerCase());
     const method = cls?.methods.find((candidate) => candidate.annotations.includes('invocablemethod'));
-    return cls && method ? resolveCall(cls.name, method.name) : [];
+    if (!cls || !method) return [];
+    return targets.hierarchy.lookup(cls.name, method.name).map((ref) => nodeOf({ ref, thisClass: ref.typeName, confidence: 'certain', polymorphic: false }, undefined));
   };
 
-  /** Every call edge from the entry through the methods it reaches (each method's calls listed once), depth first. */
-  const reached = (start: { id: string; block: ApexCodeBlock; file: string; cls?: ApexClassModel }): ReachedCall[] => {
+  /** Every call edge from the entry through the method nodes it reaches (each node's calls listed once), depth first. */
+  const reached = (start: { id: string; block: ApexCodeBlock; file: string; node?: MethodNode }): ReachedCall[] => {
     const calls: ReachedCall[] = [];
     const seen = new Set<string>();
-    type Frame = { fromId: string; file: string; targets: Array<{ ref: MethodRef; line: number | undefined }>; next: number };
-    const frameOf = (fromId: string, block: ApexCodeBlock, file: string, cls: ApexClassModel | undefined): Frame => ({
-      fromId,
-      file,
-      next: 0,
-      targets: [
-        ...block.calls.map((call) => ({ className: callClass(call, cls), method: call.method, line: call.line })),
-        ...block.async.filter((job) => job.kind !== 'platform-event' && job.kind !== 'future' && job.target).map((job) => ({ className: job.target, method: 'execute', line: job.line })),
-      ].flatMap((target) => resolveCall(target.className, target.method).map((ref) => ({ ref, line: target.line }))),
-    });
-    const stack = [frameOf(start.id, start.block, start.file, start.cls)];
+    type Frame = { fromId: string; file: string; callees: Callee[]; next: number };
+    const stack: Frame[] = [{ fromId: start.id, file: start.file, callees: calleesOf(start.block, start.node), next: 0 }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
-      if (frame.next >= frame.targets.length) {
+      if (frame.next >= frame.callees.length) {
         stack.pop();
         continue;
       }
-      const { ref, line } = frame.targets[frame.next++]!;
-      const toId = `apex-method:${ref.display}`;
-      calls.push({ from: frame.fromId, to: toId, file: frame.file, line, toSource: { file: ref.cls.source.file, line: ref.method.line } });
-      if (seen.has(ref.key)) continue;
-      seen.add(ref.key);
-      stack.push(frameOf(toId, ref.method, ref.cls.source.file, ref.cls));
+      const { node, line } = frame.callees[frame.next++]!;
+      const toId = `apex-method:${node.ref.display}`;
+      calls.push({ from: frame.fromId, to: toId, file: frame.file, line, toSource: { file: node.ref.cls.source.file, line: node.ref.method.line } });
+      if (seen.has(node.key)) continue;
+      seen.add(node.key);
+      stack.push({ fromId: toId, file: node.ref.cls.source.file, callees: calleesOf(node.ref.method, node), next: 0 });
     }
     return calls;
   };
@@ -196,104 +210,26 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
       return trigger ? effectsOfTrigger(trigger) : [];
     },
     invocableEffects: (className) =>
-      invocable(className).flatMap((ref) => {
-        resolveMethods([ref]);
-        return entryEffects(`invocable ${ref.display}`, methodEffects(ref));
+      invocable(className).flatMap((node) => {
+        resolveMethods([node]);
+        return entryEffects(`invocable ${node.ref.display}`, methodEffects(node));
       }),
     reachedMethods: (entry) => {
       if ('trigger' in entry) {
         const trigger = triggers.get(entry.trigger.toLowerCase());
         return trigger ? reached({ id: `apex-trigger:${trigger.name}`, block: trigger.body, file: trigger.source.file }) : [];
       }
-      return invocable(entry.invocableClass).flatMap((ref) => {
-        const id = `apex-method:${ref.display}`;
-        return reached({ id, block: ref.method, file: ref.cls.source.file, cls: ref.cls });
-      });
+      return invocable(entry.invocableClass).flatMap((node) => reached({ id: `apex-method:${node.ref.display}`, block: node.ref.method, file: node.ref.cls.source.file, node }));
     },
     chainCuts: () => [...cutNotes].sort(),
   };
 }
 
-/** The class a call goes to: named, or the caller's own for an unqualified or `this.` call. */
-function callClass(call: ApexCodeBlock['calls'][number], cls: ApexClassModel | undefined): string | undefined {
-  return call.className ?? (call.qualifier === undefined || /^this$/i.test(call.qualifier) ? cls?.name : undefined);
-}
-
-/** A method's (or entry's) effects, and the first chain that had to be cut at MAX_CHAIN_STEPS. */
-type Resolved = { effects: ApexEffect[]; cut?: string[] };
-
-/**
- * Effects as they are collected for one block: the same statement reached along two call paths through
- * the same callee is one effect (the first path found), so diamonds of shared helpers stay linear, not
- * exponential. Paths through different callees stay apart: a trigger's handler method (`afterInsert`,
- * `afterUpdate`) decides the step the effect runs in.
- */
-class EffectList {
-  private readonly effects: ApexEffect[] = [];
-  private readonly keys = new Set<string>();
-  private cut: string[] | undefined;
-
-  public add(next: ApexEffect): void {
-    const key = effectKey(next);
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
-    this.effects.push(next);
-  }
-
-  /** A callee's effects as seen from a caller: the caller's path in front, its loop/async/guards added. */
-  public addFrom(callee: Resolved, caller: Context): void {
-    if (callee.cut && !this.cut) this.cut = [...caller.path, ...callee.cut].slice(0, MAX_CHAIN_STEPS + 1);
-    for (const inner of callee.effects) {
-      if (caller.path.length + inner.path.length > MAX_CHAIN_STEPS) {
-        this.cut ??= [...caller.path, ...inner.path].slice(0, MAX_CHAIN_STEPS + 1);
-        continue;
-      }
-      this.add({
-        ...inner,
-        path: [...caller.path, ...inner.path],
-        async: inner.async || caller.async,
-        inLoop: inner.inLoop || caller.inLoop,
-        guards: caller.guards.length === 0 ? inner.guards : [...new Set([...caller.guards, ...inner.guards])].sort(),
-      });
-    }
-  }
-
-  public resolved(): Resolved {
-    return this.cut ? { effects: this.effects, cut: this.cut } : { effects: this.effects };
-  }
-}
-
-/** Everything that tells two effects apart except the path they were reached by, beyond its first call. */
-function effectKey(effect: ApexEffect): string {
-  const { path, evidence, guards, ...rest } = effect;
-  return `${path[1] ?? ''}|${evidence.file}:${evidence.line ?? ''}|${guards.join(',')}|${JSON.stringify(rest, Object.keys(rest).sort())}`;
-}
-
-function indexMethods(classes: ApexClassModel[]): Map<string, MethodRef[]> {
-  const index = new Map<string, MethodRef[]>();
-  const add = (key: string, ref: MethodRef): void => {
-    const list = index.get(key) ?? [];
-    if (!list.some((existing) => existing.key === ref.key)) list.push(ref);
-    index.set(key, list);
-  };
-  for (const cls of classes) {
-    if (cls.isTest) continue;
-    cls.methods.forEach((method, position) => {
-      const display = `${cls.name}.${method.name}`;
-      const ref = { cls, method, key: `${display}#${position}`.toLowerCase(), display };
-      add(display.toLowerCase(), ref);
-      // Inner-class methods are `Inner.m` in the outer class: callers name them `Inner.m` or `Outer.Inner.m`.
-      if (method.name.includes('.')) add(method.name.toLowerCase(), ref);
-    });
-  }
-  return index;
-}
-
 /** Fields assigned on the DML's SObject type in the same block: what the write most likely changes. */
-function fieldsFor(block: ApexCodeBlock, dml: ApexDml): string[] {
-  if (dml.sobjectType === 'unknown' || dml.operation === 'delete' || dml.operation === 'undelete') return [];
-  const type = dml.sobjectType.toLowerCase();
-  return [...new Set(block.fieldAssignments.filter((assignment) => assignment.sobjectType.toLowerCase() === type).map((assignment) => `${dml.sobjectType}.${assignment.field}`))].sort();
+function fieldsFor(block: ApexCodeBlock, dml: ApexDml, object: string): string[] {
+  if (object === 'unknown' || dml.operation === 'delete' || dml.operation === 'undelete') return [];
+  const type = object.toLowerCase();
+  return [...new Set(block.fieldAssignments.filter((assignment) => assignment.sobjectType.toLowerCase() === type).map((assignment) => `${object}.${assignment.field}`))].sort();
 }
 
 function operationOf(dml: ApexDml): WriteOperation {

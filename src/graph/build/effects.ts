@@ -15,6 +15,8 @@ export type ApexEffect =
       /** Field assignments with no DML of that type in the same method: `Trigger.new` in a before
        * trigger, or records a caller saves. They change values but are not a save of their own. */
       inMemory?: boolean;
+      /** In-memory assignments a save further up the path (or beside them) already carries in its fields. */
+      consumed?: boolean;
     })
   | (EffectBase & { kind: 'reads'; object: string; fields: string[] })
   | (EffectBase & { kind: 'calls-out'; target: string; note: string })
@@ -33,6 +35,11 @@ type EffectBase = {
   inLoop: boolean;
   /** Static guard members checked on the path before the statement (`AccountTriggerHandler.isRunning`). */
   guards: string[];
+  /**
+   * Lower-case objects whose triggers alone can run the statement (a handler casting Trigger.new to its
+   * object, a class a metadata record registers for an object); absent: any. Used inside the resolver.
+   */
+  onlyFor?: string[];
 };
 
 /** Follows Apex from entry points; built once per review over the model's classes and triggers. */

@@ -1,3 +1,4 @@
+import { parseCustomMetadataRecord } from '../../metadata/custom-metadata.js';
 import { parseFlow } from '../../metadata/flow/index.js';
 import { parseCustomField } from '../../metadata/objects/custom-field.js';
 import { isCustomObjectName, objectKindOf, parseCustomObject } from '../../metadata/objects/custom-object.js';
@@ -40,6 +41,7 @@ const HANDLERS: Record<string, Handler> = {
   Profile: (read) => ({ kind: 'permissions', value: parseProfile(read.xml()) }),
   MutingPermissionSet: (read) => ({ kind: 'permissions', value: parseMutingPermissionSet(read.xml()) }),
   PermissionSetGroup: (read) => ({ kind: 'permissionSetGroup', value: parsePermissionSetGroup(read.xml()) }),
+  CustomMetadata: (read) => ({ kind: 'customMetadataRecord', value: parseCustomMetadataRecord(read.xml()) }),
 };
 
 /** Types whose body is a code file next to the -meta.xml. */

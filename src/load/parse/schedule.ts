@@ -46,6 +46,7 @@ export async function parseAll(state: ParseState, executor: Executor, apex: 'rea
       classes: classes.map((task) => ({ name: task.fullName, text: readOr(task.contentPath) })),
       triggers: state.tasks.filter((task) => task.type === 'ApexTrigger').map((task) => readOr(task.contentPath) ?? ''),
       flowActions: flowActions(state),
+      metadataRecords: () => state.tasks.filter((task) => task.type === 'CustomMetadata').map((task) => readOr(task.xmlPath) ?? ''),
     });
     const [parse, skip] = partition(classes, (task) => reached.has(task.fullName.toLowerCase()));
     state.unreached = skip;

@@ -21,6 +21,7 @@ import { recordPut } from './field-assignments.js';
 import { inferType, receiverId } from './infer.js';
 import { isBuiltinTypeName, isSObjectTypeName, isSystemNamespace } from './known-types.js';
 import { findClass, resolveClassName } from './scope.js';
+import { exactClassOf, originOf } from './origins.js';
 import { isDynamicQuery, recordDynamicQuery } from './soql.js';
 import { opt, startsUpper } from './syntax.js';
 import { baseName, dmlSObjectType, isNonClassType, recordSObjectType, UNKNOWN_SOBJECT, type TypeRef } from './types.js';
@@ -57,13 +58,16 @@ export function recordDotCall(wc: WalkContext, expr: DotExpressionContext, call:
   const qualifier = wc.src.written(receiver);
   if (receiverType) {
     if (isNonClassType(receiverType)) return;
-    push(wc, { qualifier, className: classOf(wc, receiverType), method, line, inLoop: inLoop(wc) });
+    const extras = receiverFacts(wc, receiver, args);
+    const className = extras.exactClass ?? classOf(wc, receiverType);
+    delete extras.exactClass;
+    push(wc, { qualifier, className, method, line, inLoop: inLoop(wc), ...extras });
     return;
   }
   if (rootId !== undefined) {
     // Not a variable: `AccountService.doX()` is a static call when the name looks like a class.
     const classRef = startsUpper(rootId) || findClass(rootId, wc.cls) !== undefined;
-    push(wc, { qualifier, ...(classRef ? { className: resolveClassName(rootId, wc.cls) } : {}), method, line, inLoop: inLoop(wc) });
+    push(wc, { qualifier, ...(classRef ? { className: resolveClassName(rootId, wc.cls) } : {}), method, line, inLoop: inLoop(wc), ...argFacts(wc, args) });
     return;
   }
   if (receiver instanceof PrimaryExpressionContext && opt(receiver.primary()) instanceof SuperPrimaryContext) {
@@ -91,7 +95,33 @@ export function recordUnqualifiedCall(wc: WalkContext, call: MethodCallContext):
   const id = opt(call.id());
   if (!id) return;
   const method = wc.src.text(id);
-  push(wc, { ...(wc.cls ? { className: wc.cls.name } : {}), method, line: call.start.line, inLoop: inLoop(wc) });
+  const args = opt(call.expressionList())?.expression_list() ?? [];
+  push(wc, { ...(wc.cls ? { className: wc.cls.name } : {}), method, line: call.start.line, inLoop: inLoop(wc), ...argFacts(wc, args) });
+}
+
+type ReceiverFacts = Pick<ApexCall, 'exact' | 'receiverParam' | 'dynamic' | 'loopVariable' | 'argClasses'> & { exactClass?: string };
+
+/** What the receiver is known to hold (an exact class, a parameter, a registry's loop variable, a `Type.forName` instance). */
+function receiverFacts(wc: WalkContext, receiver: ExpressionContext, args: ExpressionContext[]): ReceiverFacts {
+  const facts: ReceiverFacts = argFacts(wc, args);
+  const id = receiverId(wc, receiver);
+  const local = id !== undefined ? wc.scope.lookup(id) : undefined;
+  const own = local?.kind === 'local' ? local.origin : undefined;
+  if (own?.kind === 'param') facts.receiverParam = own.index;
+  // Only a call made directly in the registry's loop: one in a loop nested inside it runs per item of that loop.
+  if (own?.kind === 'loop' && own.depth === wc.loopDepth) facts.loopVariable = { outerInLoop: own.depth > 1 };
+  const origin = originOf(wc, receiver);
+  if (origin?.kind === 'instance') {
+    facts.exact = true;
+    facts.exactClass = origin.className;
+  } else if (origin?.kind === 'dynamic') facts.dynamic = origin.source;
+  return facts;
+}
+
+/** The exact classes passed (`run(new AccountHandler())`), so a parameter-typed call inside can be resolved. */
+function argFacts(wc: WalkContext, args: ExpressionContext[]): Pick<ApexCall, 'argClasses'> {
+  const classes = args.map((arg) => exactClassOf(wc, arg) ?? null);
+  return classes.some((name) => name !== null) ? { argClasses: classes } : {};
 }
 
 function push(wc: WalkContext, call: ApexCall): void {

@@ -16,11 +16,11 @@ import type {
   ModifierContext,
   TypeRefContext,
 } from '@apexdevtools/apex-parser';
-import { emptyCodeBlock, type ApexClassModel, type ApexCodeBlock, type ApexMethodModel, type ApexStaticMember } from '../model.js';
+import { emptyCodeBlock, type ApexClassModel, type ApexCodeBlock, type ApexInnerType, type ApexMethodModel, type ApexStaticMember } from '../model.js';
 import type { ParseInput } from '../parse-input.js';
 import type { WalkContext } from './context.js';
 import { readModifiers, type Modifiers } from './modifiers.js';
-import { newClassInfo, Scope, type ClassInfo } from './scope.js';
+import { newClassInfo, resolveClassName, Scope, type ClassInfo } from './scope.js';
 import { opt, type SourceText } from './syntax.js';
 import { baseName, typeFromTypeRef, typeText, type TypeRef } from './types.js';
 import { BlockWalker } from './walker.js';
@@ -44,6 +44,7 @@ type Output = {
   methods: ApexMethodModel[];
   staticMembers: ApexStaticMember[];
   innerClasses: string[];
+  innerTypes: ApexInnerType[];
   hasTestMethods: boolean;
 };
 
@@ -53,7 +54,7 @@ export function extractClass(unit: CompilationUnitContext, src: SourceText, inpu
   const decl = typeDeclOf(typeDeclaration);
   if (!decl) throw new Error('no class, interface or enum declaration found');
   const root = collect(decl, readModifiers(typeDeclaration.modifier_list(), src), undefined, '', src);
-  const output: Output = { methods: [], staticMembers: [], innerClasses: [], hasTestMethods: false };
+  const output: Output = { methods: [], staticMembers: [], innerClasses: [], innerTypes: [], hasTestMethods: false };
   extractMembers(root, src, output);
   const info = root.info;
   const model: ApexClassModel = {
@@ -68,6 +69,9 @@ export function extractClass(unit: CompilationUnitContext, src: SourceText, inpu
     source: { file: input.file, line: opt(decl.node.id())?.start.line ?? 1 },
   };
   if (info.superclass) model.superclass = info.superclass;
+  if (root.modifiers.isAbstract) model.isAbstract = true;
+  if (root.modifiers.isVirtual) model.isVirtual = true;
+  if (output.innerTypes.length > 0) model.innerTypes = output.innerTypes;
   return model;
 }
 
@@ -102,7 +106,12 @@ function collect(decl: TypeDecl, modifiers: Modifiers, outer: ClassInfo | undefi
       const memberModifiers = member.modifier_list();
       const field = opt(declaration.fieldDeclaration());
       const property = opt(declaration.propertyDeclaration());
-      if (field) {
+      const method = opt(declaration.methodDeclaration());
+      if (method) {
+        const methodId = opt(method.id());
+        const returnRef = opt(method.typeRef());
+        if (methodId) noteReturn(info, src.text(methodId), returnRef ? typeFromTypeRef(returnRef, src) : null);
+      } else if (field) {
         const typeRef = opt(field.typeRef());
         const isStatic = hasStatic(memberModifiers);
         if (!typeRef) continue;
@@ -134,8 +143,24 @@ function collect(decl: TypeDecl, modifiers: Modifiers, outer: ClassInfo | undefi
   } else if (decl.kind === 'interface') {
     const list = opt(decl.node.typeList());
     if (list) info.interfaces = list.typeRef_list().map((ref) => src.text(ref));
+    for (const method of opt(decl.node.interfaceBody())?.interfaceMethodDeclaration_list() ?? []) {
+      const methodId = opt(method.id());
+      const returnRef = opt(method.typeRef());
+      if (methodId) noteReturn(info, src.text(methodId), returnRef ? typeFromTypeRef(returnRef, src) : null);
+    }
   }
   return node;
+}
+
+/** Overloads with different return types make the name's type unknown (null). */
+function noteReturn(info: ClassInfo, name: string, type: TypeRef | null): void {
+  const key = name.toLowerCase();
+  if (!info.returns.has(key)) info.returns.set(key, type);
+  else if (!sameType(info.returns.get(key) ?? null, type)) info.returns.set(key, null);
+}
+
+function sameType(a: TypeRef | null, b: TypeRef | null): boolean {
+  return a !== null && b !== null && typeText(a).toLowerCase() === typeText(b).toLowerCase();
 }
 
 function classMembers(node: ClassDeclarationContext): ClassBodyDeclarationContext[] {
@@ -156,9 +181,9 @@ function extractMembers(node: ClassNode, src: SourceText, output: Output): void 
       const id = opt(method.id());
       if (!id) continue;
       const modifiers = readModifiers(method.modifier_list(), src);
-      output.methods.push(
-        methodModel(`${prefix}${src.text(id)}`, id.start.line, modifiers, method.formalParameters(), returnTypeOf(method, src), emptyCodeBlock(), src),
-      );
+      const model = methodModel(`${prefix}${src.text(id)}`, id.start.line, modifiers, method.formalParameters(), returnTypeOf(method, src), emptyCodeBlock(), src);
+      model.isAbstract = true;
+      output.methods.push(model);
     }
     return;
   }
@@ -188,6 +213,7 @@ function extractMembers(node: ClassNode, src: SourceText, output: Output): void 
       const name = src.text(id);
       const model = methodModel(`${prefix}${name}`, line, modifiers, method.formalParameters(), returnTypeOf(method, src), undefined, src);
       if (queueableCallout && name.toLowerCase() === 'execute') model.callouts.push({ kind: 'queueable-callout', line });
+      if (modifiers.isAbstract || !opt(method.block())) model.isAbstract = true;
       walkInto(model, info, src, method.formalParameters(), opt(method.block()));
       output.methods.push(model);
       continue;
@@ -237,11 +263,25 @@ function extractMembers(node: ClassNode, src: SourceText, output: Output): void 
       const inner = id ? innerByName.get(src.text(id).toLowerCase()) : undefined;
       if (!inner) continue;
       output.innerClasses.push(inner.info.name);
+      output.innerTypes.push(innerType(inner));
       extractMembers(inner, src, output);
     }
   }
   staticInit.emit(output);
   instanceInit.emit(output);
+}
+
+/** An inner type's place in the class hierarchy; names it extends are resolved within the file. */
+function innerType(node: ClassNode): ApexInnerType {
+  const { info } = node;
+  const type: ApexInnerType = {
+    name: info.name,
+    interfaces: info.interfaces.map((name) => resolveClassName(name, info.outer)),
+    isInterface: node.decl.kind === 'interface',
+    isAbstract: node.modifiers.isAbstract,
+  };
+  if (info.superclass) type.superclass = resolveClassName(info.superclass, info.outer);
+  return type;
 }
 
 function methodModel(

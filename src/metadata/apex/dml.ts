@@ -1,9 +1,10 @@
 /** DML: `insert x;` ... `merge a b;` statements and `Database.insert(x, ...)` ... calls. */
 import type { ExpressionContext } from '@apexdevtools/apex-parser';
 import type { ApexDmlOperation } from '../model.js';
+import { callTargetOf } from './call-target.js';
 import { inLoop, type WalkContext } from './context.js';
 import { inferType } from './infer.js';
-import { dmlSObjectType } from './types.js';
+import { dmlSObjectType, UNKNOWN_SOBJECT } from './types.js';
 
 const DATABASE_DML: Record<string, ApexDmlOperation> = {
   insert: 'insert',
@@ -26,12 +27,17 @@ export function recordDml(
   viaDatabase: boolean,
   line: number,
 ): void {
+  const type = inferType(wc, target);
+  const sobjectType = dmlSObjectType(type);
+  // `update selector.contacts()`: the type is the called method's, which another file may declare.
+  const via = !type && sobjectType === UNKNOWN_SOBJECT ? callTargetOf(wc, target) : undefined;
   wc.out.dml.push({
     operation,
-    sobjectType: dmlSObjectType(inferType(wc, target)),
+    sobjectType,
     expression: target ? wc.src.written(target) : '',
     viaDatabase,
     line,
     inLoop: inLoop(wc),
+    ...(via ? { via } : {}),
   });
 }

@@ -12,6 +12,7 @@ import {
   DotExpressionContext,
   IdPrimaryContext,
   LiteralPrimaryContext,
+  MethodCallExpressionContext,
   NewExpressionContext,
   PrimaryExpressionContext,
   SoqlPrimaryContext,
@@ -23,7 +24,7 @@ import {
 } from '@apexdevtools/apex-parser';
 import type { WalkContext } from './context.js';
 import { isSystemNamespace } from './known-types.js';
-import { findClass } from './scope.js';
+import { findClass, type ClassInfo } from './scope.js';
 import { opt } from './syntax.js';
 import {
   elementType,
@@ -57,7 +58,20 @@ export function inferType(wc: WalkContext, expr: ExpressionContext | null | unde
   if (expr instanceof CondExpressionContext) return inferType(wc, opt(expr.expression(1))) ?? inferType(wc, opt(expr.expression(2)));
   if (expr instanceof CoalExpressionContext) return inferType(wc, opt(expr.expression(0))) ?? inferType(wc, opt(expr.expression(1)));
   if (expr instanceof AssignExpressionContext) return inferType(wc, opt(expr.expression(0)));
+  if (expr instanceof MethodCallExpressionContext) {
+    // `build()`: a method of this class or an enclosing one, as declared in this file.
+    const id = opt(opt(expr.methodCall())?.id() ?? null);
+    if (!id) return undefined;
+    const name = wc.src.text(id).toLowerCase();
+    for (let cls = wc.cls; cls; cls = cls.outer) if (cls.returns.has(name)) return returnOf(cls, name);
+    return undefined;
+  }
   return undefined;
+}
+
+/** A method's declared return type, when the file declares it once (or every overload agrees). */
+function returnOf(cls: ClassInfo | undefined, method: string): TypeRef | undefined {
+  return cls?.returns.get(method) ?? undefined;
 }
 
 function inferPrimary(wc: WalkContext, expr: PrimaryExpressionContext): TypeRef | undefined {
@@ -105,8 +119,13 @@ function inferDot(wc: WalkContext, expr: DotExpressionContext): TypeRef | undefi
   if (root !== undefined && !wc.scope.isVariable(root) && root.toLowerCase() === 'database') {
     return method === 'query' || method === 'querywithbinds' ? listOf(SOBJECT) : undefined;
   }
+  // `Selector.contacts()`: a static method of a class of this file.
+  if (root !== undefined && !wc.scope.isVariable(root) && !isSystemNamespace(root)) return returnOf(findClass(root, wc.cls), method);
   const receiverType = inferType(wc, receiver);
   if (!receiverType) return undefined;
+  // `this.build()`, `new Selector().contacts()`, `selector.contacts()`: instance methods of a class of this file.
+  const own = receiverType.args.length === 0 && !receiverType.array ? findClass(receiverType.name, wc.cls) : undefined;
+  if (own) return returnOf(own, method);
   if (method === 'clone' || method === 'deepclone') return receiverType;
   const map = mapTypes(receiverType);
   if (map) {

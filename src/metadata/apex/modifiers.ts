@@ -11,10 +11,12 @@ export type Modifiers = {
   testMethod: boolean;
   /** `@future(callout=true)` */
   futureCallout: boolean;
+  isAbstract: boolean;
+  isVirtual: boolean;
 };
 
 export function readModifiers(modifiers: ModifierContext[], src: SourceText): Modifiers {
-  const result: Modifiers = { annotations: [], isStatic: false, isFinal: false, testMethod: false, futureCallout: false };
+  const result: Modifiers = { annotations: [], isStatic: false, isFinal: false, testMethod: false, futureCallout: false, isAbstract: false, isVirtual: false };
   for (const modifier of modifiers) {
     const annotation = opt(modifier.annotation());
     if (annotation) {
@@ -28,6 +30,8 @@ export function readModifiers(modifiers: ModifierContext[], src: SourceText): Mo
     if (opt(modifier.STATIC())) result.isStatic = true;
     else if (opt(modifier.FINAL())) result.isFinal = true;
     else if (opt(modifier.TESTMETHOD())) result.testMethod = true;
+    else if (opt(modifier.ABSTRACT())) result.isAbstract = true;
+    else if (opt(modifier.VIRTUAL())) result.isVirtual = true;
   }
   return result;
 }

@@ -3,6 +3,7 @@
  * fields and the static fields of enclosing classes. Apex names are case-insensitive, so every map is
  * keyed by the lower-case name.
  */
+import type { ApexDynamicSource } from '../model.js';
 import type { TypeRef } from './types.js';
 
 export type FieldInfo = {
@@ -25,6 +26,8 @@ export type ClassInfo = {
   inner: Map<string, ClassInfo>;
   /** Lower-case names of the enums declared in the class. */
   enums: Set<string>;
+  /** Return types of the class's methods by lower-case name; null when overloads disagree. */
+  returns: Map<string, TypeRef | null>;
   outer?: ClassInfo;
 };
 
@@ -36,11 +39,23 @@ export function newClassInfo(simpleName: string, outer?: ClassInfo): ClassInfo {
     fields: new Map(),
     inner: new Map(),
     enums: new Set(),
+    returns: new Map(),
     outer,
   };
 }
 
-export type LocalInfo = { kind: 'local'; name: string; type: TypeRef };
+/**
+ * What a local is known to hold beyond its declared type: an instance of exactly one class (`new X()`),
+ * a method parameter (by position), a for-each variable over Apex objects (at a loop depth), or the
+ * pieces of `Type.forName(...).newInstance()`: a class name, a Type, an instance of that Type.
+ */
+export type Origin =
+  | { kind: 'instance'; className: string }
+  | { kind: 'param'; index: number }
+  | { kind: 'loop'; depth: number }
+  | { kind: 'name' | 'type' | 'dynamic'; source: ApexDynamicSource };
+
+export type LocalInfo = { kind: 'local'; name: string; type: TypeRef; origin?: Origin };
 
 export type Variable = LocalInfo | FieldInfo;
 
@@ -58,8 +73,20 @@ export class Scope {
     if (this.frames.length > 1) this.frames.pop();
   }
 
-  public declare(name: string, type: TypeRef): void {
-    this.frames[this.frames.length - 1]!.set(name.toLowerCase(), { kind: 'local', name, type });
+  public declare(name: string, type: TypeRef, origin?: Origin): void {
+    this.frames[this.frames.length - 1]!.set(name.toLowerCase(), { kind: 'local', name, type, ...(origin ? { origin } : {}) });
+  }
+
+  /** An assignment to a local: what it holds now (undefined: nothing beyond its type). */
+  public reassign(name: string, origin: Origin | undefined): void {
+    const key = name.toLowerCase();
+    for (let index = this.frames.length - 1; index >= 0; index--) {
+      const local = this.frames[index]!.get(key);
+      if (!local) continue;
+      if (origin) local.origin = origin;
+      else delete local.origin;
+      return;
+    }
   }
 
   /** A local, a field of the current class, or a static field of an enclosing class. */

@@ -7,6 +7,7 @@
 import {
   ApexParser,
   AssignExpressionContext,
+  CastExpressionContext,
   CondExpressionContext,
   DotExpressionContext,
   IdPrimaryContext,
@@ -35,9 +36,10 @@ import { recordDml } from './dml.js';
 import { recordAssignment, recordSObjectConstructor } from './field-assignments.js';
 import { checkQualified, checkUnqualified } from './guards.js';
 import { inferType, receiverId } from './infer.js';
+import { originOf } from './origins.js';
 import { readSoql, readSosl, type InlineQuery } from './soql.js';
 import { isRule, opt } from './syntax.js';
-import { baseName, elementType, simpleType, typeFromTypeRef, type TypeRef } from './types.js';
+import { baseName, dmlSObjectType, elementType, isNonClassType, recordSObjectType, simpleType, typeFromTypeRef, UNKNOWN_SOBJECT, type TypeRef } from './types.js';
 
 const DML_STATEMENTS = new Map<number, ApexDmlOperation>([
   [ApexParser.RULE_insertStatement, 'insert'],
@@ -107,11 +109,11 @@ export class BlockWalker {
   public declareParameters(params: FormalParametersContext | null): void {
     const list = params ? opt(params.formalParameterList()) : null;
     if (!list) return;
-    for (const param of list.formalParameter_list()) {
+    list.formalParameter_list().forEach((param, index) => {
       const typeRef = opt(param.typeRef());
       const id = opt(param.id());
-      if (typeRef && id) this.wc.scope.declare(this.wc.src.text(id), typeFromTypeRef(typeRef, this.wc.src));
-    }
+      if (typeRef && id) this.wc.scope.declare(this.wc.src.text(id), typeFromTypeRef(typeRef, this.wc.src), { kind: 'param', index });
+    });
   }
 
   /** A trigger's top-level `List<Account> accs = ...;` parses as a field: treat it as a local. */
@@ -152,8 +154,9 @@ export class BlockWalker {
     if (!declarators) return;
     const type = typeRef ? typeFromTypeRef(typeRef, this.wc.src) : undefined;
     for (const declarator of declarators.variableDeclarator_list()) {
-      this.visit(opt(declarator.expression()));
-      if (type) this.wc.scope.declare(this.wc.src.text(declarator.id()), type);
+      const initializer = opt(declarator.expression());
+      this.visit(initializer);
+      if (type) this.wc.scope.declare(this.wc.src.text(declarator.id()), type, originOf(this.wc, initializer));
     }
   }
 
@@ -167,7 +170,18 @@ export class BlockWalker {
       this.visit(iterable);
       const typeRef = opt(enhanced.typeRef());
       const id = opt(enhanced.id());
-      if (typeRef && id) this.wc.scope.declare(this.wc.src.text(id), loopVariableType(this.wc, typeFromTypeRef(typeRef, this.wc.src), iterable));
+      const declared = typeRef ? typeFromTypeRef(typeRef, this.wc.src) : undefined;
+      if (declared && isConfigRecord(declared)) {
+        // Custom metadata records are configuration: their number is fixed by what is deployed, not by
+        // the data a transaction saves, so a loop over them does not multiply governor-limit use.
+        if (id) this.wc.scope.declare(this.wc.src.text(id), declared);
+        this.visit(opt(node.statement()));
+        this.wc.scope.pop();
+        return;
+      }
+      // A for-each over Apex objects (a registry of handlers): calls on the variable dispatch per object.
+      const origin = declared && !isNonClassType(declared) ? { kind: 'loop' as const, depth: this.wc.loopDepth + 1 } : undefined;
+      if (declared && id) this.wc.scope.declare(this.wc.src.text(id), loopVariableType(this.wc, declared, iterable), origin);
     } else if (control) {
       this.visit(opt(control.forInit()));
       this.wc.loopDepth++;
@@ -236,6 +250,10 @@ export class BlockWalker {
     } else if (expr instanceof AssignExpressionContext) {
       this.children(expr);
       recordAssignment(this.wc, expr);
+      this.reassignLocal(expr);
+    } else if (expr instanceof CastExpressionContext) {
+      this.children(expr);
+      this.triggerCast(expr);
     } else if (expr instanceof NewExpressionContext) {
       this.children(expr);
       recordSObjectConstructor(this.wc, expr);
@@ -283,11 +301,39 @@ export class BlockWalker {
     }
   }
 
+  /** `h = new Other()`: what the local holds from here on. */
+  private reassignLocal(expr: AssignExpressionContext): void {
+    const id = receiverId(this.wc, opt(expr.expression(0)));
+    if (id === undefined || this.wc.scope.lookup(id)?.kind !== 'local') return;
+    this.wc.scope.reassign(id, opt(expr.ASSIGN()) ? originOf(this.wc, opt(expr.expression(1))) : undefined);
+  }
+
+  /** `(List<Account>) Trigger.new` in a class: the code runs only in triggers on Account. */
+  private triggerCast(expr: CastExpressionContext): void {
+    if (this.wc.triggerObject !== undefined) return;
+    const inner = opt(expr.expression());
+    if (!(inner instanceof DotExpressionContext) || opt(inner.dotMethodCall())) return;
+    const root = receiverId(this.wc, opt(inner.expression()));
+    const member = opt(inner.anyId());
+    if (root?.toLowerCase() !== 'trigger' || this.wc.scope.isVariable(root) || !member) return;
+    if (!/^(new|old|newmap|oldmap)$/i.test(this.wc.src.text(member))) return;
+    const typeRef = opt(expr.typeRef());
+    const type = typeRef ? typeFromTypeRef(typeRef, this.wc.src) : undefined;
+    const object = type ? (/^map$/i.test(baseName(type)) ? dmlSObjectType(type.args[1]) : dmlSObjectType(type)) : UNKNOWN_SOBJECT;
+    if (object === UNKNOWN_SOBJECT) return;
+    const list = (this.wc.out.triggerObjects ??= []);
+    if (!list.includes(object)) list.push(object);
+  }
+
   /** Binds are evaluated before the query runs, so calls in them are recorded first. */
   private inlineQuery(query: InlineQuery): void {
     for (const bind of query.binds) this.visit(bind);
     this.wc.out.soql.push(query.entry);
   }
+}
+
+function isConfigRecord(type: TypeRef): boolean {
+  return /__mdt$/i.test(recordSObjectType(type) ?? '');
 }
 
 /** `for (SObject s : Trigger.new)`: a generic loop variable takes the iterable's element type. */

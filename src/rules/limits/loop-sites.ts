@@ -87,7 +87,7 @@ export function apexSites(index: ApexIndex, spec: LoopSpec): ApexSites[] {
       if (statement.inLoop) sites.set(`${statement.line}|${statement.text}`, { line: statement.line, text: `${statement.text} inside a loop` });
     }
     for (const call of owner.block.calls) {
-      if (!call.inLoop) continue;
+      if (!index.callInLoop(call, owner)) continue;
       for (const callee of index.resolve(call, owner)) {
         if (isFuture(callee)) continue; // runs in a later transaction, with limits of its own
         const reach = index.reach(callee, spec.kind, spec.statements);

@@ -1,3 +1,4 @@
+import { ApexCallTargets } from '../../graph/build/apex-call-targets.js';
 import type { ApexCall, ApexClassModel, ApexCodeBlock, ApexMethodModel, ApexTriggerModel, MetadataModel } from '../../metadata/model.js';
 
 /** A piece of Apex that holds statements: a class method or a trigger body. */
@@ -30,9 +31,12 @@ export const MAX_CALL_DEPTH = 10;
 export class ApexIndex {
   public readonly owners: ApexOwner[];
   private readonly byName = new Map<string, ApexOwner[]>();
+  private readonly byMethod = new Map<ApexMethodModel, ApexOwner>();
   private readonly reachMemo = new Map<string, Reach | null>();
+  private readonly targets: ApexCallTargets;
 
   public constructor(model: MetadataModel) {
+    this.targets = ApexCallTargets.of(model);
     const owners: ApexOwner[] = [];
     for (const cls of model.apexClasses) {
       if (cls.isTest) continue;
@@ -48,6 +52,7 @@ export class ApexIndex {
           method,
         };
         owners.push(owner);
+        this.byMethod.set(method, owner);
         this.add(display, owner);
         // Inner-class methods are `Inner.m` in the outer class: callers name them `Inner.m` or `Outer.Inner.m`.
         if (method.name.includes('.')) this.add(method.name, owner);
@@ -59,10 +64,29 @@ export class ApexIndex {
     this.owners = owners;
   }
 
-  /** Methods a call can land on (overloads included). */
+  /** Methods a call can land on (overloads, inherited methods, overrides and implementations included). */
   public resolve(call: ApexCall, from: ApexOwner): ApexOwner[] {
-    const className = call.className ?? (call.qualifier === undefined || /^this$/i.test(call.qualifier) ? from.cls?.name : undefined);
-    return className ? this.named(`${className}.${call.method}`) : [];
+    return this.targetsOf(call, from).map((target) => target.owner);
+  }
+
+  /**
+   * Whether a call runs once per iteration: a call on a handler registry's loop variable that picks
+   * among several classes runs once per handler, which the limits do not count as a loop over data.
+   */
+  public callInLoop(call: ApexCall, from: ApexOwner): boolean {
+    if (!call.inLoop || !call.loopVariable) return call.inLoop;
+    return this.targetsOf(call, from).some((target) => target.polymorphic) ? call.loopVariable.outerInLoop : call.inLoop;
+  }
+
+  private targetsOf(call: ApexCall, from: ApexOwner): Array<{ owner: ApexOwner; polymorphic: boolean }> {
+    const dot = from.method?.name.lastIndexOf('.') ?? -1;
+    const typeName = from.cls && from.method ? (dot === -1 ? from.cls.name : `${from.cls.name}.${from.method.name.slice(0, dot)}`) : undefined;
+    const out: Array<{ owner: ApexOwner; polymorphic: boolean }> = [];
+    for (const target of this.targets.targets(call, typeName ? { typeName } : {})) {
+      const owner = this.byMethod.get(target.ref.method);
+      if (owner && !out.some((entry) => entry.owner === owner)) out.push({ owner, polymorphic: target.polymorphic });
+    }
+    return out;
   }
 
   public named(qualified: string): ApexOwner[] {

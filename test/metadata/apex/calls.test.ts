@@ -19,11 +19,11 @@ describe('Apex calls', () => {
     expect(method(model, 'm').calls).toEqual([
       { qualifier: 'AccountService', className: 'AccountService', method: 'doStatic', line: 4, inLoop: false },
       { qualifier: 'svc', className: 'AccountService', method: 'doInstance', line: 5, inLoop: false },
-      { qualifier: 'repo', className: 'IRepository', method: 'save', line: 6, inLoop: false },
+      { qualifier: 'repo', className: 'IRepository', method: 'save', line: 6, inLoop: false, receiverParam: 0 },
       { className: 'Caller', method: 'helper', line: 7, inLoop: false },
       { qualifier: 'this', className: 'Caller', method: 'helper', line: 8, inLoop: false },
-      { qualifier: "new Mailer('x')", className: 'Mailer', method: 'send', line: 9, inLoop: false },
-      { qualifier: '(new Mailer())', className: 'Mailer', method: 'send', line: 10, inLoop: false },
+      { qualifier: "new Mailer('x')", className: 'Mailer', method: 'send', line: 9, inLoop: false, exact: true },
+      { qualifier: '(new Mailer())', className: 'Mailer', method: 'send', line: 10, inLoop: false, exact: true },
     ]);
   });
 
