@@ -16,6 +16,7 @@ const ACCOUNTED: Record<string, string> = {
   'metadata/apex/class-extractor.ts#collect': 'Apex syntax tree, inside one file\'s parse: a stack overflow there is that file\'s ParseIssue (deep-shapes test)',
   'metadata/apex/class-extractor.ts#extractMembers': 'Apex inner classes nest one level',
   'metadata/apex/infer.ts#inferDot|metadata/apex/infer.ts#inferType': 'Apex expression, inside one file\'s parse (ParseIssue on overflow)',
+  'metadata/apex/origins.ts#dotOrigin|metadata/apex/origins.ts#nameSource|metadata/apex/origins.ts#originOf': 'Apex expression a receiver comes from, inside one file\'s parse (ParseIssue on overflow)',
   'metadata/apex/soql.ts#literalText.visit': 'Apex expression, inside one file\'s parse (ParseIssue on overflow)',
   'metadata/apex/soql.ts#readSoql.visit': 'SOQL syntax tree, inside one file\'s parse (ParseIssue on overflow)',
   'metadata/apex/soql.ts#readSosl.collect': 'SOSL syntax tree, inside one file\'s parse (ParseIssue on overflow)',

@@ -6,6 +6,7 @@
  * chains in broken code end the walk, never the stack.
  */
 import type { ApexClassModel, ApexMethodModel } from '../../metadata/model.js';
+import { appendAll } from '../../shared/arrays.js';
 
 export type MethodRef = { cls: ApexClassModel; method: ApexMethodModel; key: string; display: string; typeName: string };
 
@@ -122,7 +123,7 @@ export class ApexHierarchy {
       const type = this.types.get(key);
       if (!type) continue;
       out.push(type);
-      queue.push(...(this.children.get(key) ?? []));
+      appendAll(queue, this.children.get(key) ?? []);
     }
     return out.sort((a, b) => compare(a.name, b.name));
   }
