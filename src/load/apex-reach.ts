@@ -1,6 +1,6 @@
 /**
- * Which Apex classes to parse: the ones a trigger, a flow's Apex action or an invocable action can
- * reach, following class names through the code by a cheap scan for identifiers (no parse). The
+ * Which Apex classes to parse: the ones a trigger, a flow's Apex action, an invocable action or a
+ * platform entry point (controller, service, job: see ENTRY_POINT) can reach, following class names through the code by a cheap scan for identifiers (no parse). The
  * scan over-approximates on purpose: every identifier in a body counts, comments and strings
  * included, so a class the resolver could follow is never left out. Classes that enqueue jobs are
  * parsed too (the self-enqueue check reads every class that does). Dispatch reaches code no name
@@ -14,6 +14,15 @@ const IDENTIFIER = /[a-z_][a-z0-9_]*/g;
 const INVOCABLE = /@\s*invocablemethod\b/;
 const ENQUEUES = /\benqueuejob\b/;
 const FOR_NAME = /\btype\s*\.\s*forname\b/;
+/**
+ * Code the platform runs on its own, each a transaction with its own governor limits: Lightning and
+ * Visualforce controllers, REST and SOAP services, batch, schedulable and queueable jobs, inbound email
+ * handlers. Nothing in the project names them, yet their loops are what the limits rules look for.
+ */
+const ENTRY_POINT =
+  /@\s*(auraenabled|remoteaction|restresource)\b|\bwebservice\s|\bimplements\b[^{]*\b(database\s*\.\s*batchable|schedulable|queueable|messaging\s*\.\s*inboundemailhandler)\b|\bapexpages\s*\.\s*standard(set)?controller\b/;
+/** Test classes run only in tests: an entry-point shape inside one (a mock job, a stub service) is not one. */
+const IS_TEST = /@\s*istest\b/;
 /** `extends Base`, `implements A, B` anywhere in the text (inner classes included): lower-case names. */
 const EXTENDS = /\bextends\s+([a-z_][\w.]*)/g;
 const IMPLEMENTS = /\bimplements\s+([^{]*)\{/g;
@@ -56,7 +65,7 @@ export function reachableClasses(input: ReachInput): Set<string> {
     // A supertype reaches its subtypes: a call on it can run their overrides.
     for (const parent of supertypes(lower)) if (parent !== name) addEdge(parent, name);
     if (FOR_NAME.test(lower)) forName.add(name);
-    if (INVOCABLE.test(lower) || ENQUEUES.test(lower)) reach(name);
+    if (INVOCABLE.test(lower) || ENQUEUES.test(lower) || (ENTRY_POINT.test(lower) && !IS_TEST.test(lower))) reach(name);
   }
   for (const trigger of input.triggers) for (const name of namedClasses(trigger.toLowerCase(), names)) reach(name);
   for (const action of input.flowActions) reach(action.toLowerCase());

@@ -36,7 +36,7 @@ export type ParseStats = {
 };
 
 /** Why a class is in the model as a listed component only. */
-export const UNREACHED_NOTE = 'listed, not parsed: no trigger, flow or invocable action reaches this class';
+export const UNREACHED_NOTE = 'listed, not parsed: no trigger, flow, invocable action or entry point (controller, service, job) reaches this class';
 
 /**
  * Reads and parses every discovered component into the model, in parser threads when there are

@@ -18,11 +18,32 @@ describe('which Apex classes are parsed', () => {
 
   it('starts from flow actions, invocable methods and classes that enqueue jobs', () => {
     const reached = reachableClasses({
-      classes: [cls('FlowAction'), cls('Invocable', '@InvocableMethod public static void run(List<Id> ids) {}'), cls('Chain', 'void execute(QueueableContext c) { System.enqueueJob(new Chain()); }'), cls('Controller', '@AuraEnabled public static void a() {}')],
+      classes: [cls('FlowAction'), cls('Invocable', '@InvocableMethod public static void run(List<Id> ids) {}'), cls('Chain', 'void execute(QueueableContext c) { System.enqueueJob(new Chain()); }'), cls('Helper', 'void a() {}')],
       triggers: [],
       flowActions: ['flowaction', 'NotInProject'],
     });
     expect([...reached].sort()).toEqual(['chain', 'flowaction', 'invocable']);
+  });
+
+  it('starts from the entry points the platform runs on its own, and what they call; never from test classes', () => {
+    const reached = reachableClasses({
+      classes: [
+        cls('Controller', '@AuraEnabled public static void a() { Service.go(); }'),
+        cls('Service'),
+        { name: 'Rest', text: "@RestResource(urlMapping='/x/*') global class Rest { @HttpGet global static void g() {} }" },
+        { name: 'Cleanup', text: 'public class Cleanup implements Database.Batchable<SObject>, Database.Stateful { }' },
+        { name: 'Nightly', text: 'global class Nightly implements Schedulable { global void execute(SchedulableContext c) {} }' },
+        { name: 'Job', text: 'public class Job implements Queueable { public void execute(QueueableContext c) {} }' },
+        { name: 'Soap', text: 'global class Soap { webservice static String ping() { return null; } }' },
+        { name: 'Inbound', text: 'global class Inbound implements Messaging.InboundEmailHandler { }' },
+        { name: 'PageExtension', text: 'public class PageExtension { public PageExtension(ApexPages.StandardController c) {} }' },
+        { name: 'JobTest', text: '@isTest private class JobTest implements Queueable { public void execute(QueueableContext c) { Unused.go(); } }' },
+        cls('Unused'),
+      ],
+      triggers: [],
+      flowActions: [],
+    });
+    expect([...reached].sort()).toEqual(['cleanup', 'controller', 'inbound', 'job', 'nightly', 'pageextension', 'rest', 'service', 'soap']);
   });
 
   it('counts a name in a comment or a string (the scan over-approximates, never under)', () => {
@@ -42,14 +63,14 @@ describe('which Apex classes are parsed', () => {
     const root = writeProject([
       ...apexTrigger('AccountTrigger', 'Account', 'after update', '    AccountHandler.run(Trigger.new);'),
       ...apexClass('AccountHandler', 'public class AccountHandler { public static void run(List<Account> records) { update records; } }'),
-      ...apexClass('ReportController', 'public with sharing class ReportController { @AuraEnabled public static Integer count() { return 1; } }'),
+      ...apexClass('ReportFormatter', 'public with sharing class ReportFormatter { public static Integer count() { return 1; } }'),
       ...apexClass('Broken', 'public class Broken { this is not apex'),
     ]);
     const { model, result } = await review({ baseDir: root, sourceDirs: [] });
     expect(model.apexClasses.map((parsed) => parsed.name)).toEqual(['AccountHandler']);
     expect(model.otherComponents.filter((other) => other.type === 'ApexClass')).toEqual([
       { type: 'ApexClass', fullName: 'Broken', file: 'force-app/main/default/classes/Broken.cls', note: UNREACHED_NOTE },
-      { type: 'ApexClass', fullName: 'ReportController', file: 'force-app/main/default/classes/ReportController.cls', note: UNREACHED_NOTE },
+      { type: 'ApexClass', fullName: 'ReportFormatter', file: 'force-app/main/default/classes/ReportFormatter.cls', note: UNREACHED_NOTE },
     ]);
     expect(result.summary.counts.ApexClass).toBe(3);
     // Not parsed, so a syntax error in an unreached class is not reported.

@@ -17,6 +17,7 @@ export type BulkContext = {
 
 const SAVES = 'saves arrive in batches of up to 200 records';
 const EVENTS = 'events arrive in batches of up to 2,000';
+const BATCH_SCOPE = 'each execute gets a scope of up to 200 records (up to 2,000 with a larger batch size)';
 
 /** Active flows that run in bulk, by lower-case name: entry flows and the subflows they call. */
 export function bulkFlows(model: MetadataModel): Map<string, BulkContext> {
@@ -50,6 +51,10 @@ export function bulkApex(model: MetadataModel, index: ApexIndex, flows: Map<stri
     const why = /__e$/i.test(object) ? EVENTS : SAVES;
     queue.push({ owner, context: { entry: `trigger ${owner.display} on ${object}`, why, object, path: [owner.display] } });
   }
+  // A batch job's execute runs over its scope of records, like a trigger over a save.
+  for (const owner of index.owners.filter((candidate) => isBatchExecute(candidate)).sort((a, b) => compare(a.display, b.display))) {
+    queue.push({ owner, context: { entry: `batch job ${owner.cls!.name}`, why: BATCH_SCOPE, path: [owner.display] } });
+  }
   for (const flow of [...model.flows].sort((a, b) => compare(a.name, b.name))) {
     const context = flows.get(flow.name.toLowerCase());
     if (!context) continue;
@@ -70,6 +75,11 @@ export function bulkApex(model: MetadataModel, index: ApexIndex, flows: Map<stri
     }
   }
   return out;
+}
+
+/** `execute` of a class implementing Database.Batchable. */
+function isBatchExecute(owner: ApexOwner): boolean {
+  return owner.method?.name.toLowerCase() === 'execute' && (owner.cls?.interfaces ?? []).some((name) => /^database\.batchable\b/i.test(name.replace(/\s+/g, '')));
 }
 
 /** A bulk context as evidence text: `reached from trigger X on Obj (X → Handler.m → Service.n)`. */
