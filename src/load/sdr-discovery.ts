@@ -1,6 +1,7 @@
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import type { ParseIssue } from '../metadata/model.js';
 import { type DiscoveredComponent, flattenComponents, messageOf, resolveWithSdr } from './discover.js';
+import { isJunkFile, JUNK_MESSAGE } from './junk-files.js';
 import { convertToSource, needsConversion } from './mdapi.js';
 import { displayPath } from './paths.js';
 import { appendAll } from '../shared/arrays.js';
@@ -12,10 +13,16 @@ export async function discoverWithSdr(
   issues: ParseIssue[],
   disposers: Array<() => void>,
 ): Promise<{ components: DiscoveredComponent[]; converted: boolean }> {
-  const resolved = resolveWithSdr(dir, base, issues);
+  const notJunk = (component: SourceComponent): boolean => {
+    const junk = [component.xml, component.content].find((path) => path !== undefined && isJunkFile(path));
+    if (junk) issues.push({ file: displayPath(base, junk), type: component.type.name, message: JUNK_MESSAGE });
+    return junk === undefined;
+  };
+  const resolved = resolveWithSdr(dir, base, issues).filter(notJunk);
   const toConvert = resolved.filter(needsConversion);
   const inPlace = resolved.filter((component) => !needsConversion(component));
-  const components = flattenComponents(inPlace).map((component) => inPlaceComponent(component, base));
+  // After flattening too: a decomposed object's children (its fields) can be backup copies themselves.
+  const components = flattenComponents(inPlace).filter(notJunk).map((component) => inPlaceComponent(component, base));
   if (toConvert.length > 0) appendAll(components, await convertedComponents(toConvert, base, issues, disposers));
   return { components, converted: toConvert.length > 0 };
 }

@@ -1,0 +1,14 @@
+import { basename } from 'node:path';
+
+/**
+ * Files that sit in real repositories and org backups but are not metadata: OS folder files, editor
+ * swap and backup copies, merge leftovers. SDR resolves `Account.flow-meta.xml.orig` as a second
+ * Account flow, which would hide or replace the real one, so they are set aside by name, each reported.
+ */
+const JUNK = /^(\.ds_store|thumbs\.db|desktop\.ini|\._.*|\.#.*|#.*#)$|(~|\.swp|\.swo|\.bak|\.orig|\.rej|\.tmp|\.old)$/i;
+
+export function isJunkFile(path: string): boolean {
+  return JUNK.test(basename(path));
+}
+
+export const JUNK_MESSAGE = 'skipped: an OS, editor or backup file, not deployable metadata (add it to .forceignore to leave it out)';
