@@ -65,6 +65,34 @@ export class GraphQueries {
       .filter(({ automation }) => automation.automationType !== 'apex-method');
   }
 
+  /** Automations (entry automations and Apex methods alike) whose reads include `Object.Field`, with the reading edge. */
+  public readersOf(field: string): Array<{ automation: GraphNode; edge: GraphEdge }> {
+    const object = field.slice(0, field.indexOf('.'));
+    const lower = field.toLowerCase();
+    return this.graph
+      .inEdges(nodeId.object(object), 'reads')
+      .filter((edge) => (edge.fields ?? []).some((candidate) => candidate.toLowerCase() === lower))
+      .flatMap((edge) => {
+        const automation = this.graph.node(edge.source);
+        return automation ? [{ automation, edge }] : [];
+      });
+  }
+
+  /** Every `Object.Field` that some automation writes (`writes`) or also reads (`reads-or-writes`), as spelled first. */
+  public fieldsTouched(how: 'writes' | 'reads-or-writes'): string[] {
+    const fields = new Map<string, string>();
+    for (const edge of this.graph.edges()) {
+      if (edge.kind !== 'writes' && (how === 'writes' || edge.kind !== 'reads')) continue;
+      for (const field of edge.fields ?? []) if (!fields.has(field.toLowerCase())) fields.set(field.toLowerCase(), field);
+    }
+    return [...fields.values()];
+  }
+
+  /** The record-save (`fires-on`) edge that starts an automation, when it has one. */
+  public recordTriggerOf(automation: GraphNode): GraphEdge | undefined {
+    return this.graph.inEdges(automation.id, 'fires-on')[0];
+  }
+
   /** Every hop out of a save of `object`, active automation only. */
   public saveHops(object: string): SaveHop[] {
     return this.allHops().get(object) ?? [];

@@ -1,10 +1,10 @@
 /**
- * Who still uses a field: active automation that writes it (`queries.writersOf`) or reads it (reads edges:
- * Get Records, SOQL, validation rule formulas). Workflow writes are named by the field update that makes
- * them. Permission grants are not use. GraphQueries has no `readersOf` yet, so reads are gathered here.
+ * Who still uses a field: active automation that writes it (`queries.writersOf`) or reads it
+ * (`queries.readersOf`: Get Records, SOQL, validation rule formulas). Workflow writes are named by the field update that makes
+ * them. Permission grants are not use.
  */
 import type { GraphQueries } from '../../graph/queries.js';
-import { type GraphEdge, type GraphNode, nodeId } from '../../graph/types.js';
+import type { GraphEdge, GraphNode } from '../../graph/types.js';
 import type { MetadataModel } from '../../metadata/model.js';
 import type { FindingComponent, FindingEvidence } from '../../review/finding.js';
 import { componentOf } from '../support/hops.js';
@@ -23,12 +23,8 @@ export function usesOf(field: string, queries: GraphQueries, model: MetadataMode
     const via = writer.name === automation.name ? '' : ` (run by ${describe(automation)})`;
     add({ how: 'writes', component: writer, evidence: evidenceOf(`${writer.type} ${writer.name}${via} writes ${field}`, edge) });
   }
-  const object = field.slice(0, field.indexOf('.'));
-  const lower = field.toLowerCase();
-  for (const edge of queries.graph.inEdges(nodeId.object(object), 'reads')) {
-    if (!(edge.fields ?? []).some((candidate) => candidate.toLowerCase() === lower)) continue;
-    const reader = queries.graph.node(edge.source);
-    if (!reader || reader.active === false) continue;
+  for (const { automation: reader, edge } of queries.readersOf(field)) {
+    if (reader.active === false) continue;
     add({ how: 'reads', component: componentOf(reader), evidence: evidenceOf(`${describe(reader)} reads ${field}`, edge) });
   }
   return [...uses.values()].sort((a, b) => compare(a.how, b.how) || compare(a.component.type, b.component.type) || compare(a.component.name, b.component.name));

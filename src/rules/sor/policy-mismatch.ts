@@ -20,7 +20,7 @@ export const policyMismatch: Rule = {
   },
   run({ model, policy, queries }) {
     if (policy.file === undefined && Object.keys(policy.policy).length === 0) return [];
-    const context = { model, policy, ownership: resolveFieldOwnership(model, policy), known: knownNames(model, queries.graph) };
+    const context = { model, policy, ownership: resolveFieldOwnership(model, policy), known: knownNames(model, queries) };
     return [...unmatchedGlobs(context), ...overlaps(context), ...disagreements(context), ...undeclaredTagSystems(context), ...missingPrincipals(context)];
   },
 };

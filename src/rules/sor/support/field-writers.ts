@@ -64,10 +64,7 @@ function analyze(context: RuleContext): FieldWriters[] {
   const ownership = resolveFieldOwnership(model, context.policy);
   const candidates = new Map<string, string>();
   for (const owner of ownership.ownedFields()) candidates.set(owner.field.toLowerCase(), owner.field);
-  for (const edge of queries.graph.edges()) {
-    if (edge.kind !== 'writes') continue;
-    for (const field of edge.fields ?? []) if (!candidates.has(field.toLowerCase())) candidates.set(field.toLowerCase(), field);
-  }
+  for (const field of queries.fieldsTouched('writes')) if (!candidates.has(field.toLowerCase())) candidates.set(field.toLowerCase(), field);
   const result: FieldWriters[] = [];
   for (const field of candidates.values()) {
     const owner = ownership.ownerOf(field);
@@ -94,13 +91,12 @@ function analyze(context: RuleContext): FieldWriters[] {
 /** Active automation writing the field, one entry per write edge; platform re-fires and roll-ups left out. */
 function writesOf(field: string, context: RuleContext, ownership: FieldOwnership): AutomationWrite[] {
   const { queries, model } = context;
-  const graph = queries.graph;
   const found = queries
     .writersOf(field)
     .filter(({ automation, edge }) => automation.active !== false && edge.implicit !== 'workflow-refire' && automation.automationType !== 'roll-up-summary')
     .map(({ automation, edge }): AutomationWrite => {
       const declaredFor = ownership.writerSystemsOf(automation, edge);
-      const trigger = graph.inEdges(automation.id, 'fires-on')[0];
+      const trigger = queries.recordTriggerOf(automation);
       const firesOn = trigger ? [(trigger.events ?? []).join(', '), trigger.criteria ? `when ${trigger.criteria}` : ''].filter(Boolean).join(' ') : undefined;
       const element = elementOf(automation, edge, field, model);
       return {
@@ -117,7 +113,7 @@ function writesOf(field: string, context: RuleContext, ownership: FieldOwnership
   // subflow on its path) already says so.
   const called = new Set(found.flatMap((write) => (write.edge.path ?? []).slice(1).map((step) => step.toLowerCase())));
   return found
-    .filter((write) => !(called.has(write.automation.name.toLowerCase()) && graph.inEdges(write.automation.id, 'fires-on').length === 0))
+    .filter((write) => !(called.has(write.automation.name.toLowerCase()) && queries.recordTriggerOf(write.automation) === undefined))
     .sort((a, b) => compare(a.automation.id, b.automation.id) || compare(a.edge.evidence.file, b.edge.evidence.file) || (a.edge.evidence.line ?? 0) - (b.edge.evidence.line ?? 0));
 }
 

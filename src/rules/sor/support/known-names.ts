@@ -1,4 +1,4 @@
-import type { AutomationGraph } from '../../../graph/automation-graph.js';
+import type { GraphQueries } from '../../../graph/queries.js';
 import type { MetadataModel } from '../../../metadata/model.js';
 
 /**
@@ -7,14 +7,14 @@ import type { MetadataModel } from '../../../metadata/model.js';
  */
 export type KnownNames = { fields: string[]; objects: string[] };
 
-export function knownNames(model: MetadataModel, graph: AutomationGraph): KnownNames {
+export function knownNames(model: MetadataModel, queries: GraphQueries): KnownNames {
   const fields = new Map<string, string>();
   const add = (field: string): void => {
     if (field.includes('.') && !fields.has(field.toLowerCase())) fields.set(field.toLowerCase(), field);
   };
   for (const object of model.objects) for (const field of object.fields) add(field.fullName);
   for (const container of [...model.permissionSets, ...model.profiles]) for (const permission of container.fieldPermissions) add(permission.field);
-  for (const edge of graph.edges()) if (edge.kind === 'writes' || edge.kind === 'reads') for (const field of edge.fields ?? []) add(field);
+  for (const field of queries.fieldsTouched('reads-or-writes')) add(field);
   const objects = new Map<string, string>();
   for (const object of model.objects) objects.set(object.name.toLowerCase(), object.name);
   for (const container of [...model.permissionSets, ...model.profiles]) for (const permission of container.objectPermissions) objects.set(permission.object.toLowerCase(), objects.get(permission.object.toLowerCase()) ?? permission.object);
