@@ -13,6 +13,7 @@ import type {
   ValidationRuleModel,
   WorkflowModel,
 } from '../metadata/model.js';
+import { emptyModel } from '../metadata/model.js';
 import { isCustomObjectName, objectKindOf } from '../metadata/objects/custom-object.js';
 import { Interner } from './interner.js';
 
@@ -41,21 +42,7 @@ export class ModelBuilder {
     sourceDirs: string[],
     private readonly names = new Interner(),
   ) {
-    this.model = {
-      sourceDirs,
-      objects: [],
-      flows: [],
-      apexClasses: [],
-      apexTriggers: [],
-      workflows: [],
-      permissionSets: [],
-      profiles: [],
-      mutingPermissionSets: [],
-      permissionSetGroups: [],
-      customMetadataRecords: [],
-      otherComponents: [],
-      parseIssues: [],
-    };
+    this.model = emptyModel(sourceDirs);
   }
 
   public add(parsed: Parsed): void {

@@ -577,6 +577,25 @@ export type MetadataModel = {
   parseIssues: ParseIssue[];
 };
 
+/** A model with nothing read yet: what the loader fills in, and what tests start from. */
+export function emptyModel(sourceDirs: string[] = []): MetadataModel {
+  return {
+    sourceDirs,
+    objects: [],
+    flows: [],
+    apexClasses: [],
+    apexTriggers: [],
+    workflows: [],
+    permissionSets: [],
+    profiles: [],
+    mutingPermissionSets: [],
+    permissionSetGroups: [],
+    customMetadataRecords: [],
+    otherComponents: [],
+    parseIssues: [],
+  };
+}
+
 export const emptyCodeBlock = (): ApexCodeBlock => ({
   calls: [],
   dml: [],

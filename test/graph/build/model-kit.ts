@@ -16,6 +16,7 @@ import type {
   WorkflowModel,
   WorkflowRuleModel,
 } from '../../../src/metadata/model.js';
+import { emptyModel } from '../../../src/metadata/model.js';
 import { parseFlow } from '../../../src/metadata/flow/index.js';
 import { AutomationGraph } from '../../../src/graph/automation-graph.js';
 import type { ApexEffect, ApexEffectResolver } from '../../../src/graph/build/effects.js';
@@ -23,21 +24,7 @@ import type { EdgeKind, GraphEdge } from '../../../src/graph/types.js';
 import { fixturesDir } from '../../helpers/paths.js';
 
 export function model(parts: Partial<MetadataModel> = {}): MetadataModel {
-  return {
-    sourceDirs: ['force-app'],
-    objects: [],
-    flows: [],
-    apexClasses: [],
-    apexTriggers: [],
-    workflows: [],
-    permissionSets: [],
-    profiles: [],
-    mutingPermissionSets: [],
-    permissionSetGroups: [],
-    otherComponents: [],
-    parseIssues: [],
-    ...parts,
-  };
+  return { ...emptyModel(['force-app']), ...parts };
 }
 
 // ---------------------------------------------------------------------------------------------
