@@ -193,37 +193,19 @@ function addFieldUpdate(context: ActionContext, action: WorkflowActionRef): void
     );
     return;
   }
-  const target = graph.ensureObject(rule.object);
-  const fields = [`${rule.object}.${update.field}`];
-  graph.addEdge(
-    compact<GraphEdge>({
-      kind: 'writes',
-      source: ruleId,
-      target,
-      confidence: 'certain',
-      evidence,
-      fields,
-      operation: 'update',
-      targetsTriggeringRecord: true,
-      async: timed ? true : undefined,
-      note: timedNote(timed, `field update ${update.name}`),
-    }),
-  );
-  graph.addEdge(
-    compact<GraphEdge>({
-      kind: 'writes',
-      source: ruleId,
-      target,
-      confidence: 'certain',
-      evidence,
-      fields,
-      operation: 'update',
-      targetsTriggeringRecord: true,
-      implicit: 'workflow-refire',
-      async: timed ? true : undefined,
-      note: refireNote(update),
-    }),
-  );
+  // The update itself, and the platform's re-fire of the object's update triggers that it causes.
+  const write: GraphEdge = {
+    kind: 'writes',
+    source: ruleId,
+    target: graph.ensureObject(rule.object),
+    confidence: 'certain',
+    evidence,
+    fields: [`${rule.object}.${update.field}`],
+    operation: 'update',
+    targetsTriggeringRecord: true,
+  };
+  graph.addEdge(compact<GraphEdge>({ ...write, async: timed ? true : undefined, note: timedNote(timed, `field update ${update.name}`) }));
+  graph.addEdge(compact<GraphEdge>({ ...write, implicit: 'workflow-refire', async: timed ? true : undefined, note: refireNote(update) }));
 }
 
 function refireNote(update: WorkflowFieldUpdateModel): string {

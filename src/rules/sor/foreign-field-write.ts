@@ -1,8 +1,8 @@
-import { resolveFieldOwnership, sameKey } from '../../policy/ownership.js';
+import { sameKey } from '../../policy/ownership.js';
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { componentOf } from '../support/hops.js';
 import { editorText, fieldComponent, firesOnEvidence, listOf, ownerEvidence, writeEvidence } from './support/describe.js';
-import { fieldWriters } from './support/field-writers.js';
+import { fieldsWithVerdict } from './support/field-writers.js';
 
 const id = 'sor/foreign-field-write';
 
@@ -21,13 +21,11 @@ export const foreignFieldWrite: Rule = {
     docs: docsPath(id),
   },
   run(context) {
-    const { model, policy, objects } = context;
-    const ownership = resolveFieldOwnership(model, policy);
+    const { model, policy } = context;
+    const { ownership, entries } = fieldsWithVerdict(context, id);
     const findings: RuleFinding[] = [];
-    for (const entry of fieldWriters(context)) {
-      if (entry.verdict !== id) continue;
+    for (const entry of entries) {
       const { owner, foreign } = entry;
-      if (objects.length > 0 && !objects.includes(owner.object)) continue;
       const everySave = foreign.filter((write) => write.everySave);
       const onEverySave = new Set(everySave.map((write) => write.automation.id));
       const ownerLabel = ownership.labelOf(owner.system);

@@ -1,9 +1,8 @@
-import { resolveFieldOwnership } from '../../policy/ownership.js';
 import type { FindingComponent } from '../../review/finding.js';
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { componentOf } from '../support/hops.js';
 import { editorComponent, editorText, fieldComponent, firesOnEvidence, ownerEvidence, writeEvidence } from './support/describe.js';
-import { type FieldWriters, fieldWriters } from './support/field-writers.js';
+import { type FieldWriters, fieldsWithVerdict } from './support/field-writers.js';
 
 const id = 'sor/multiple-writers';
 
@@ -22,13 +21,11 @@ export const multipleWriters: Rule = {
     docs: docsPath(id),
   },
   run(context) {
-    const { model, policy, objects } = context;
-    const ownership = resolveFieldOwnership(model, policy);
+    const { model, policy } = context;
+    const { ownership, entries } = fieldsWithVerdict(context, id);
     const findings: RuleFinding[] = [];
-    for (const entry of fieldWriters(context)) {
-      if (entry.verdict !== id) continue;
+    for (const entry of entries) {
       const { owner } = entry;
-      if (objects.length > 0 && !objects.includes(owner.object)) continue;
       const bySystem = writersBySystem(entry, (system) => ownership.labelOf(system));
       const ownerLabel = ownership.labelOf(owner.system);
       findings.push({

@@ -49,6 +49,13 @@ export type FieldWriters = {
 
 const CACHE = new WeakMap<object, FieldWriters[]>();
 
+/** The fields one writer rule reports (its verdict, within `--object`), with the ownership to word them. */
+export function fieldsWithVerdict(context: RuleContext, verdict: Verdict): { ownership: FieldOwnership; entries: FieldWriters[] } {
+  const ownership = resolveFieldOwnership(context.model, context.policy);
+  const entries = fieldWriters(context).filter((entry) => entry.verdict === verdict && (context.objects.length === 0 || context.objects.includes(entry.owner.object)));
+  return { ownership, entries };
+}
+
 /** Every field that is externally owned or written for another system than its owner, sorted by field. */
 export function fieldWriters(context: RuleContext): FieldWriters[] {
   let list = CACHE.get(context.queries);
