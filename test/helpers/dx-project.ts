@@ -65,13 +65,7 @@ export function recordTriggeredFlow(options: FlowOptions): DxFile {
   const filters = (options.filters ?? [])
     .map((filter) => `        <filters>\n            <field>${filter.field}</field>\n            <operator>${filter.operator}</operator>\n            <value>\n                <stringValue>${filter.value ?? ''}</stringValue>\n            </value>\n        </filters>\n`)
     .join('');
-  const start = [
-    '    <start>',
-    '        <locationX>50</locationX>',
-    '        <locationY>0</locationY>',
-    '        <connector>',
-    `            <targetReference>${options.firstElement}</targetReference>`,
-    '        </connector>',
+  const start = startBlock(options.firstElement, [
     ...(options.requiresRecordChanged ? ['        <doesRequireRecordChangedToMeetCriteria>true</doesRequireRecordChangedToMeetCriteria>'] : []),
     ...(options.filters && options.filters.length > 0 ? ['        <filterLogic>and</filterLogic>'] : []),
     filters.trimEnd(),
@@ -79,20 +73,38 @@ export function recordTriggeredFlow(options: FlowOptions): DxFile {
     `        <object>${options.object}</object>`,
     ...(options.triggerType === 'PlatformEvent' ? [] : [`        <recordTriggerType>${options.recordTriggerType ?? 'CreateAndUpdate'}</recordTriggerType>`]),
     `        <triggerType>${options.triggerType}</triggerType>`,
+  ]);
+  return flowDocument(options.name, options.elements, start, options.status);
+}
+
+/** A `<start>` element connected to `firstElement`, with the trigger lines that follow the connector. */
+function startBlock(firstElement: string, triggerLines: string[]): string[] {
+  return [
+    '    <start>',
+    '        <locationX>50</locationX>',
+    '        <locationY>0</locationY>',
+    '        <connector>',
+    `            <targetReference>${firstElement}</targetReference>`,
+    '        </connector>',
+    ...triggerLines,
     '    </start>',
   ].filter((line) => line.length > 0);
+}
+
+/** An autolaunched Flow file around `elements` and its `<start>`. */
+function flowDocument(name: string, elements: string, start: string[], status: string | undefined): DxFile {
   return [
-    `flows/${options.name}.flow-meta.xml`,
+    `flows/${name}.flow-meta.xml`,
     [
       XML,
       `<Flow ${NS}>`,
       '    <apiVersion>62.0</apiVersion>',
-      options.elements.trimEnd(),
+      elements.trimEnd(),
       '    <interviewLabel>{!$Flow.CurrentDateTime}</interviewLabel>',
-      `    <label>${options.name}</label>`,
+      `    <label>${name}</label>`,
       '    <processType>AutoLaunchedFlow</processType>',
       ...start,
-      `    <status>${options.status ?? 'Active'}</status>`,
+      `    <status>${status ?? 'Active'}</status>`,
       '</Flow>',
       '',
     ].join('\n'),
@@ -470,31 +482,10 @@ export function withScheduledPath(file: DxFile, path: { target: string; name?: s
 
 /** An autolaunched flow with no trigger (started by a caller), or a scheduled flow (`Scheduled`, daily). */
 export function autolaunchedFlow(options: { name: string; elements: string; firstElement: string; scheduled?: boolean; status?: 'Active' | 'Draft' }): DxFile {
-  return [
-    `flows/${options.name}.flow-meta.xml`,
-    [
-      XML,
-      `<Flow ${NS}>`,
-      '    <apiVersion>62.0</apiVersion>',
-      options.elements.trimEnd(),
-      '    <interviewLabel>{!$Flow.CurrentDateTime}</interviewLabel>',
-      `    <label>${options.name}</label>`,
-      '    <processType>AutoLaunchedFlow</processType>',
-      '    <start>',
-      '        <locationX>50</locationX>',
-      '        <locationY>0</locationY>',
-      '        <connector>',
-      `            <targetReference>${options.firstElement}</targetReference>`,
-      '        </connector>',
-      ...(options.scheduled
-        ? ['        <schedule>', '            <frequency>Daily</frequency>', '            <startDate>2025-01-01</startDate>', '            <startTime>06:00:00.000Z</startTime>', '        </schedule>', '        <triggerType>Scheduled</triggerType>']
-        : []),
-      '    </start>',
-      `    <status>${options.status ?? 'Active'}</status>`,
-      '</Flow>',
-      '',
-    ].join('\n'),
-  ];
+  const schedule = options.scheduled
+    ? ['        <schedule>', '            <frequency>Daily</frequency>', '            <startDate>2025-01-01</startDate>', '            <startTime>06:00:00.000Z</startTime>', '        </schedule>', '        <triggerType>Scheduled</triggerType>']
+    : [];
+  return flowDocument(options.name, options.elements, startBlock(options.firstElement, schedule), options.status);
 }
 
 // ---------------------------------------------------------------------------------------------
