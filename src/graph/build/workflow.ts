@@ -16,7 +16,7 @@ import type {
 } from '../../metadata/model.js';
 import type { AutomationGraph } from '../automation-graph.js';
 import { type Confidence, type GraphEdge, type GraphNode, nodeId } from '../types.js';
-import { renderLogic, renderValue } from './flows.js';
+import { renderLogic, renderValue } from './flow-criteria.js';
 import { appendAll } from '../../shared/arrays.js';
 
 const TRIGGER_EVENTS: Record<string, string[]> = {
