@@ -522,6 +522,13 @@ export type PermissionContainerModel = {
   fieldPermissions: FieldPermission[];
   /** Apex classes with access enabled, sorted. */
   classAccess: string[];
+  /**
+   * Custom permissions enabled (`<customPermissions><name>X</name><enabled>true</enabled>`), sorted; for
+   * muting permission sets, the muted ones. Absent in models built before they were read.
+   */
+  customPermissions?: string[];
+  /** External credential principals it gives access to (`<externalCredentialPrincipalAccesses>`), sorted: how named credentials reach users. */
+  externalCredentialPrincipals?: string[];
   tabCount: number;
   source: SourceRef;
 };
