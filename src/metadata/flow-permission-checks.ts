@@ -18,12 +18,16 @@ type Span = { tag: string; start: number; end: number; name?: string };
 
 export function flowPermissionChecks(text: string): FlowPermissionCheck[] {
   if (!text.includes('$Permission.')) return [];
-  const spans = topLevelSpans(text);
+  const { spans, comments } = topLevelSpans(text);
   const lines = new LineLocator(text);
   const checks: FlowPermissionCheck[] = [];
   let index = 0;
+  let comment = 0;
   for (const match of text.matchAll(REFERENCE)) {
     const offset = match.index;
+    // A check commented out checks nothing.
+    while (comment < comments.length && comments[comment]!.end < offset) comment += 1;
+    if (comments[comment] && comments[comment]!.start <= offset) continue;
     // Spans and matches are both in file order: one pointer walks the spans.
     while (index < spans.length && spans[index]!.end < offset) index += 1;
     const span = spans[index] && spans[index]!.start <= offset ? spans[index] : undefined;
@@ -44,15 +48,18 @@ function whereOf(span: Span | undefined): string {
   return `${KIND[span.tag] ?? span.tag}${span.name ? ` ${span.name}` : ''}`;
 }
 
-/** The children of the root element, with their offsets and `<name>`: one pass, depth counted, comments and CDATA skipped. */
-function topLevelSpans(text: string): Span[] {
+/** The children of the root element, with their offsets and `<name>`, and the comments: one pass, depth counted, CDATA skipped. */
+function topLevelSpans(text: string): { spans: Span[]; comments: Array<{ start: number; end: number }> } {
   const spans: Span[] = [];
+  const comments: Array<{ start: number; end: number }> = [];
   let depth = 0;
   let current: Span | undefined;
   let nameStart = -1;
   for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
     if (text.startsWith('<!--', at)) {
+      const start = at;
       at = text.indexOf('-->', at);
+      comments.push({ start, end: at === -1 ? text.length : at });
       if (at === -1) break;
       continue;
     }
@@ -82,5 +89,5 @@ function topLevelSpans(text: string): Span[] {
     }
     at = close;
   }
-  return spans;
+  return { spans, comments };
 }
