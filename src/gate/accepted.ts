@@ -19,6 +19,8 @@ export const EXPIRED_ACCEPTANCE_META: RuleMeta = {
   defaultSeverity: 'low',
   description: 'An accepted risk in arch-review.yml has expired: its findings count in the release gate again.',
   docs: 'docs/release-gate.md',
+  // It reads the policy only, which is never a parse issue (a bad policy stops the review).
+  reads: [],
 };
 
 export type AcceptanceOutcome = {

@@ -4,6 +4,7 @@ import type { ReviewResult } from '../review/result.js';
 import { applyAcceptances, EXPIRED_ACCEPTANCE_ID } from './accepted.js';
 import { compareToBaseline } from './compare.js';
 import { defaultScope, evaluateGate } from './gate.js';
+import { typesRead } from './read-types.js';
 import { applySeverityOverrides, disabledByPolicy } from './rule-selection.js';
 import type { BaselineInfo, FailOn, FailOnScope, GatedResult } from './types.js';
 
@@ -51,8 +52,10 @@ export function applyGate(result: ReviewResult, run: GateRun): GatedResult {
   };
   if (!run.gate) return gated;
   const hasBaseline = run.baseline !== undefined;
+  // The rules that ran (`result.rules`) say which unreadable files could have hidden a finding.
+  const readTypes = typesRead(result.rules);
   const verdict = evaluateGate(
-    { findings: gated.findings, accepted: acceptance.accepted, parseIssues: result.parseIssues, ruleErrors: result.ruleErrors, hasBaseline },
+    { findings: gated.findings, accepted: acceptance.accepted, parseIssues: result.parseIssues, ...(readTypes ? { readTypes } : {}), ruleErrors: result.ruleErrors, hasBaseline },
     { failOn: run.gate.failOn, scope: run.gate.scope ?? defaultScope(hasBaseline) },
   );
   return { ...gated, gate: verdict };

@@ -1,5 +1,6 @@
 import { inputError } from '../load/errors.js';
 import { type Severity, SEVERITIES } from '../review/finding.js';
+import { countsForGate } from './read-types.js';
 import type { AcceptedFinding, FailOn, FailOnScope, GatedFinding, GateVerdict } from './types.js';
 
 export type GateOptions = { failOn: FailOn; scope: FailOnScope };
@@ -8,7 +9,12 @@ export type GateOptions = { failOn: FailOn; scope: FailOnScope };
 export type GateInput = {
   findings: readonly GatedFinding[];
   accepted?: readonly AcceptedFinding[];
-  parseIssues: readonly unknown[];
+  parseIssues: readonly { type?: string }[];
+  /**
+   * The metadata types the rules that ran read (their `meta.reads`): only a file of one of these that
+   * could not be read makes the review incomplete. Absent: every parse issue does.
+   */
+  readTypes?: ReadonlySet<string>;
   ruleErrors: readonly { ruleId: string }[];
   /** Whether findings carry a baseline state (a `--base-ref` or `--baseline` was given). */
   hasBaseline: boolean;
@@ -16,9 +22,10 @@ export type GateInput = {
 
 /**
  * The release gate: fails when a finding at or above `failOn` is not accepted and (scope `new`) was not
- * in the baseline. Exit codes: 0 passed, 1 failed, 3 incomplete: nothing fails it, but files could
- * not be read or rules failed, so a pass cannot be vouched for. A failure wins over incomplete: the
- * missing input could only add findings. `never` reports without gating and always passes.
+ * in the baseline. Exit codes: 0 passed, 1 failed, 3 incomplete: nothing fails it, but files that an
+ * enabled rule reads could not be read, or rules failed, so a pass cannot be vouched for. A failure
+ * wins over incomplete: the missing input could only add findings. `never` reports without gating and
+ * always passes. Files of types no enabled rule reads stay in the report and leave the exit code alone.
  */
 export function evaluateGate(input: GateInput, options: GateOptions): GateVerdict {
   checkGateOptions(options, input.hasBaseline);
@@ -39,10 +46,12 @@ export function evaluateGate(input: GateInput, options: GateOptions): GateVerdic
   if (options.failOn !== 'never' && gaps) {
     return { ...base, status: 'incomplete', exitCode: 3, summary: `Release gate incomplete: no ${scopeText}finding ${threshold}, but ${gaps}, so findings may be missing.` };
   }
+  const ignored = input.parseIssues.length - countedIssues(input).length;
+  const unreadNote = ignored > 0 ? ` ${count(ignored, 'file')} could not be read, of types no enabled rule reads.` : '';
   const summary =
     options.failOn === 'never'
       ? 'Release gate not enforced (--fail-on never).'
-      : `Release gate passed: no ${scopeText}finding ${threshold}${accepted.size > 0 ? ` that is not accepted` : ''}.`;
+      : `Release gate passed: no ${scopeText}finding ${threshold}${accepted.size > 0 ? ` that is not accepted` : ''}.${unreadNote}`;
   return { ...base, status: 'passed', exitCode: 0, summary };
 }
 
@@ -65,9 +74,15 @@ export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
 
+/** The parse issues that can hide a finding of the rules that ran. */
+function countedIssues(input: GateInput): ReadonlyArray<{ type?: string }> {
+  return input.parseIssues.filter((issue) => countsForGate(issue, input.readTypes));
+}
+
 function incompleteness(input: GateInput): string | undefined {
+  const unread = countedIssues(input).length;
   const parts = [
-    input.parseIssues.length > 0 ? `${count(input.parseIssues.length, 'file')} could not be read` : '',
+    unread > 0 ? `${count(unread, 'file')} could not be read` : '',
     input.ruleErrors.length > 0 ? `${count(input.ruleErrors.length, 'rule')} failed (${input.ruleErrors.map((error) => error.ruleId).join(', ')})` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' and ') : undefined;

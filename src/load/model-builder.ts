@@ -6,6 +6,7 @@ import type {
   CustomFieldModel,
   CustomMetadataRecordModel,
   CustomObjectModel,
+  CustomPermissionModel,
   FlowModel,
   MetadataModel,
   PermissionContainerModel,
@@ -28,7 +29,8 @@ export type Parsed =
   | { kind: 'workflow'; value: WorkflowModel }
   | { kind: 'permissions'; value: PermissionContainerModel }
   | { kind: 'permissionSetGroup'; value: PermissionSetGroupModel }
-  | { kind: 'customMetadataRecord'; value: CustomMetadataRecordModel };
+  | { kind: 'customMetadataRecord'; value: CustomMetadataRecordModel }
+  | { kind: 'customPermission'; value: CustomPermissionModel };
 
 /** A component kept without a model: counted, and when it was deliberately not parsed, says why. */
 export type ListedComponent = OtherComponent & { note?: string };
@@ -80,6 +82,11 @@ export class ModelBuilder {
         // Still listed as a component: the inventory counts records whatever the analysis reads of them.
         this.addOther({ type: 'CustomMetadata', fullName: `${parsed.value.type.slice(0, -5)}.${parsed.value.name}`, file: parsed.value.source.file });
         break;
+      case 'customPermission':
+        model.customPermissions!.push(parsed.value);
+        // Listed too, as before it was parsed: the inventory's counts do not change with what is modelled.
+        this.addOther({ type: 'CustomPermission', fullName: parsed.value.name, file: parsed.value.source.file });
+        break;
     }
   }
 
@@ -126,6 +133,7 @@ export class ModelBuilder {
     byName(model.profiles);
     byName(model.mutingPermissionSets);
     byName(model.permissionSetGroups);
+    byName(model.customPermissions!);
     model.customMetadataRecords!.sort((a, b) => compare(a.type, b.type) || compare(a.name, b.name) || compare(a.source.file, b.source.file));
     model.otherComponents.sort((a, b) => compare(a.type, b.type) || compare(a.fullName, b.fullName) || compare(a.file, b.file));
     model.parseIssues.sort((a, b) => compare(a.file, b.file) || compare(a.message, b.message));

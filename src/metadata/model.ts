@@ -243,8 +243,13 @@ export type FlowModel = {
   isProcessBuilder: boolean;
   trigger: FlowTrigger;
   elements: FlowElement[];
+  /** `$Permission.X` references (formulas, decision conditions, entry criteria), in file order; absent when none. */
+  permissionChecks?: FlowPermissionCheck[];
   source: SourceRef;
 };
+
+/** A `$Permission.X` in a flow: the top-level element it sits in, and its line. */
+export type FlowPermissionCheck = { permission: string; where: string; line: number };
 
 // ---------------------------------------------------------------------------------------------
 // Apex
@@ -326,6 +331,9 @@ export type ApexGuardCheck = {
   line: number;
 };
 
+/** `FeatureManagement.checkPermission('X')`: the code asks for custom permission X (usually to skip itself). */
+export type ApexPermissionCheck = { permission: string; line: number };
+
 export type ApexCodeBlock = {
   calls: ApexCall[];
   dml: ApexDml[];
@@ -334,6 +342,8 @@ export type ApexCodeBlock = {
   callouts: ApexCallout[];
   async: ApexAsync[];
   guardChecks: ApexGuardCheck[];
+  /** Custom permissions the code checks, with a literal name; absent when it checks none. */
+  permissionChecks?: ApexPermissionCheck[];
   /** Objects the code casts `Trigger.new`/`old`/`newMap`/`oldMap` to: it only runs in triggers of these objects. */
   triggerObjects?: string[];
 };
@@ -522,6 +532,13 @@ export type PermissionContainerModel = {
   fieldPermissions: FieldPermission[];
   /** Apex classes with access enabled, sorted. */
   classAccess: string[];
+  /**
+   * Custom permissions enabled (`<customPermissions><name>X</name><enabled>true</enabled>`), sorted; for
+   * muting permission sets, the muted ones. Absent in models built before they were read.
+   */
+  customPermissions?: string[];
+  /** External credential principals it gives access to (`<externalCredentialPrincipalAccesses>`), sorted: how named credentials reach users. */
+  externalCredentialPrincipals?: string[];
   tabCount: number;
   source: SourceRef;
 };
@@ -534,6 +551,36 @@ export type PermissionSetGroupModel = {
   permissionSets: string[];
   mutingPermissionSets: string[];
   source: SourceRef;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Custom permissions, and the automation that checks them
+
+export type CustomPermissionModel = {
+  /** API name: `Bypass_Validation`. */
+  name: string;
+  label?: string;
+  description?: string;
+  isLicensed: boolean;
+  /** The connected app it belongs to, when it is one's. */
+  connectedApp?: string;
+  /** Custom permissions a holder must also have (`requiredPermission`), sorted. */
+  requires?: string[];
+  source: SourceRef;
+};
+
+/** Where a custom permission is asked for: the holder skips (or gets) what the check guards. */
+export type PermissionCheckSite = {
+  /** `ValidationRule`, `Flow`, `ApexClass`, `ApexTrigger`. */
+  type: 'ValidationRule' | 'Flow' | 'ApexClass' | 'ApexTrigger';
+  /** `Account.SAP_Customer_Id_Is_Locked`, `Account_Before_Save`, `AccountService.apply`. */
+  component: string;
+  /** The custom permission's API name as written (`$Permission.X`, `checkPermission('X')`). */
+  permission: string;
+  /** Where in the component: `formula Skip_Check`, `decision Is_Bypassed`, `entry criteria`, `error condition`. */
+  where: string;
+  file: string;
+  line?: number;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -572,6 +619,8 @@ export type MetadataModel = {
   permissionSetGroups: PermissionSetGroupModel[];
   /** Custom metadata records (handler registries name classes in them); absent in models built before they were read. */
   customMetadataRecords?: CustomMetadataRecordModel[];
+  /** Custom permissions defined by the project; absent in models built before they were read. */
+  customPermissions?: CustomPermissionModel[];
   /** Components the analysis does not model, kept so counts are honest. */
   otherComponents: OtherComponent[];
   parseIssues: ParseIssue[];
@@ -591,6 +640,7 @@ export function emptyModel(sourceDirs: string[] = []): MetadataModel {
     mutingPermissionSets: [],
     permissionSetGroups: [],
     customMetadataRecords: [],
+    customPermissions: [],
     otherComponents: [],
     parseIssues: [],
   };

@@ -2,7 +2,8 @@ import type { MetadataModel, PermissionContainerModel, SourceRef } from '../meta
 import type { LoadedPolicy } from '../policy/policy.js';
 import { STANDARD_PROFILE_FILES, type UserAssignments } from './assignments.js';
 import type { PrincipalRef } from './grants.js';
-import { containsSequence, integrationTerms, words } from './integration-vocabulary.js';
+import { detectIntegration, detectUsername, integrationReasons } from './integration-detection.js';
+import { containsSequence, words } from './integration-vocabulary.js';
 import type { PermissionIndex } from './permission-index.js';
 
 export type PrincipalType = 'Profile' | 'PermissionSet' | 'PermissionSetGroup' | 'User';
@@ -43,14 +44,13 @@ export type PrincipalInput = {
 };
 
 const TYPE_ORDER: PrincipalType[] = ['Profile', 'PermissionSet', 'PermissionSetGroup', 'User'];
-const INTEGRATION_LICENSES = ['salesforce integration', 'salesforce api integration'];
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Every integration principal: declared in the policy, or detected (ApiUserOnly, the integration
- * licences, integration vocabulary in the name, label or description; with `--assignments`, users on
- * such a profile or named like an integration). `integrationExclude` removes detected ones only: a
- * declaration is explicit and wins.
+ * Every integration principal: declared in the policy, or detected (integration-detection.ts: ApiUserOnly,
+ * the integration licences, integration vocabulary in the name, label or description, but not a Service
+ * Cloud "Service User" alone; with `--assignments`, users on such a profile or named like an
+ * integration). `integrationExclude` removes detected ones only: a declaration is explicit and wins.
  */
 export function findIntegrationPrincipals(input: PrincipalInput): IntegrationPrincipal[] {
   const { model, permissions, policy } = input;
@@ -66,7 +66,7 @@ export function findIntegrationPrincipals(input: PrincipalInput): IntegrationPri
   for (const [type, container] of containers) {
     const id = `${type}:${container.name}`;
     if (byId.has(id.toLowerCase()) || excluded(type, container.name)) continue;
-    const reasons = containerReasons(container);
+    const reasons = integrationReasons(detectIntegration(container));
     if (reasons.length === 0) continue;
     const system =
       input.systemsOf?.({ type, name: container.name })[0] ??
@@ -87,7 +87,7 @@ export function findIntegrationPrincipals(input: PrincipalInput): IntegrationPri
   for (const group of model.permissionSetGroups) {
     const id = `PermissionSetGroup:${group.name}`;
     if (byId.has(id.toLowerCase()) || excluded('PermissionSetGroup', group.name)) continue;
-    const reasons = vocabularyReasons({ name: group.name, label: group.label, description: group.description });
+    const reasons = integrationReasons(detectIntegration(group));
     if (reasons.length === 0) continue;
     const system =
       input.systemsOf?.({ type: 'PermissionSetGroup', name: group.name })[0] ??
@@ -117,10 +117,11 @@ export function findIntegrationPrincipals(input: PrincipalInput): IntegrationPri
     if (excluded('User', user.username)) continue;
     const profile = holdings.refs.find((ref) => ref.type === 'Profile');
     const profilePrincipal = profile ? byId.get(`profile:${profile.name}`.toLowerCase()) : undefined;
-    const terms = integrationTerms(user.username);
+    const named = detectUsername(user.username);
     const reasons = [
       ...(profilePrincipal ? [`its profile ${profilePrincipal.name} is an integration profile`] : []),
-      ...(terms.length > 0 ? [`username matches ${quoteList(terms)}`] : []),
+      // A "service user" name counts on a user whose profile already says integration, never alone.
+      ...(profilePrincipal || named.integration ? named.signals.map((signal) => (signal.kind === 'vocabulary' ? `username matches ${quoteList(signal.terms)}` : '')).filter(Boolean) : []),
     ];
     if (reasons.length === 0) continue;
     const heldSystems = [
@@ -187,30 +188,6 @@ function declaredPrincipals(input: PrincipalInput): IntegrationPrincipal[] {
 function containerModel(model: MetadataModel, ref: PrincipalRef): { label?: string; source: SourceRef } | undefined {
   if (ref.type === 'PermissionSetGroup') return model.permissionSetGroups.find((group) => group.name === ref.name);
   return (ref.type === 'Profile' ? model.profiles : model.permissionSets).find((container) => container.name === ref.name);
-}
-
-/** Why a profile or permission set looks like an integration's; empty when it does not. */
-function containerReasons(container: PermissionContainerModel): string[] {
-  const reasons: string[] = [];
-  if (container.userPermissions.includes('ApiUserOnly')) reasons.push('has ApiUserOnly (API only user)');
-  if (container.license && INTEGRATION_LICENSES.includes(container.license.toLowerCase())) {
-    reasons.push(`${container.kind === 'Profile' ? 'user license' : 'licence'} ${container.license}`);
-  }
-  if (container.kind === 'Profile' && container.name.toLowerCase() === 'minimum access - api only integrations') {
-    reasons.push('the Minimum Access - API Only Integrations profile');
-  }
-  return [...reasons, ...vocabularyReasons(container)];
-}
-
-function vocabularyReasons(container: { name: string; label?: string; description?: string }): string[] {
-  const reasons: string[] = [];
-  const name = integrationTerms(container.name);
-  if (name.length > 0) reasons.push(`name matches ${quoteList(name)}`);
-  const label = integrationTerms(container.label).filter((term) => !name.includes(term));
-  if (label.length > 0) reasons.push(`label matches ${quoteList(label)}`);
-  const description = integrationTerms(container.description);
-  if (description.length > 0) reasons.push(`description matches ${quoteList(description)}`);
-  return reasons;
 }
 
 /** What a user holds, resolved against the project; names the project lacks are `missing`. */

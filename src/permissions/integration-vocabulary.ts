@@ -14,12 +14,25 @@ export function words(text: string): string[] {
 }
 
 const TERMS: string[][] = vocabulary.terms.map((term) => words(term));
+const AMBIGUOUS: string[][] = vocabulary.ambiguousTerms.map((term) => words(term));
 
 /** The vocabulary terms found in the text, as written in the data file, in file order. */
 export function integrationTerms(text: string | undefined): string[] {
+  return termsIn(text, vocabulary.terms, TERMS);
+}
+
+/**
+ * Terms that name an integration only sometimes: Service Cloud calls its agents' profiles "Service User"
+ * and "Service Agent". Found like `integrationTerms`, but they never make a principal one on their own.
+ */
+export function ambiguousIntegrationTerms(text: string | undefined): string[] {
+  return termsIn(text, vocabulary.ambiguousTerms, AMBIGUOUS);
+}
+
+function termsIn(text: string | undefined, terms: readonly string[], split: readonly string[][]): string[] {
   if (!text) return [];
   const found = words(text);
-  return vocabulary.terms.filter((_term, index) => containsSequence(found, TERMS[index]!));
+  return terms.filter((_term, index) => containsSequence(found, split[index]!));
 }
 
 /** Whether `needle` occurs as consecutive words in `haystack`. */

@@ -14,7 +14,36 @@ export type RuleMeta = {
   description: string;
   /** Path of the rule's docs page in the repo (`docs/rules/<category>/<name>.md`). */
   docs: string;
+  /**
+   * The metadata types whose files the rule's findings depend on (SDR type names, as a ParseIssue's
+   * `type` gives them). The release gate calls a review incomplete only for files that could not be
+   * read of a type some enabled rule reads: a broken layout never makes a recursion review incomplete.
+   */
+  reads: readonly MetadataTypeName[];
 };
+
+/** The metadata types the model is read from (what the loader parses: src/load/parse/handlers.ts). */
+export type MetadataTypeName =
+  | 'ApexClass'
+  | 'ApexTrigger'
+  | 'CustomField'
+  | 'CustomMetadata'
+  | 'CustomObject'
+  | 'CustomPermission'
+  | 'Flow'
+  | 'MutingPermissionSet'
+  | 'PermissionSet'
+  | 'PermissionSetGroup'
+  | 'Profile'
+  | 'ValidationRule'
+  | 'Workflow';
+
+/*
+ * The rules list their types literally (data, easy to read next to the rule). A rule that asks the
+ * automation graph (`queries`) reads everything the graph is built from: ApexClass, ApexTrigger,
+ * CustomField, CustomMetadata, CustomObject, Flow, ValidationRule, Workflow. The permission index reads
+ * MutingPermissionSet, PermissionSet, PermissionSetGroup and Profile.
+ */
 
 /** What a rule reads: the model and the graph (through queries). Rules never touch the file system. */
 export type RuleContext = {

@@ -1,7 +1,7 @@
 import { type NameLists, unpack } from './pack.js';
 import type { ParseOutcome, ParseResult } from './task.js';
 
-const KINDS = new Set(['object', 'field', 'validationRule', 'flow', 'apexClass', 'apexTrigger', 'workflow', 'permissions', 'permissionSetGroup', 'customMetadataRecord']);
+const KINDS = new Set(['object', 'field', 'validationRule', 'flow', 'apexClass', 'apexTrigger', 'workflow', 'permissions', 'permissionSetGroup', 'customMetadataRecord', 'customPermission']);
 
 /**
  * The result of an outcome, or undefined when its JSON (from a cache entry that was damaged on

@@ -1,5 +1,7 @@
 import { parseCustomMetadataRecord } from '../../metadata/custom-metadata.js';
+import { parseCustomPermission } from '../../metadata/custom-permission.js';
 import { parseFlow } from '../../metadata/flow/index.js';
+import { withFlowPermissionChecks } from '../../metadata/flow-permission-checks.js';
 import { parseCustomField } from '../../metadata/objects/custom-field.js';
 import { isCustomObjectName, objectKindOf, parseCustomObject } from '../../metadata/objects/custom-object.js';
 import { parseValidationRule } from '../../metadata/objects/validation-rule.js';
@@ -33,7 +35,11 @@ const HANDLERS: Record<string, Handler> = {
   }),
   CustomField: (read) => ({ kind: 'field', value: parseCustomField(read.xml()) }),
   ValidationRule: (read) => ({ kind: 'validationRule', value: parseValidationRule(read.xml()) }),
-  Flow: (read) => ({ kind: 'flow', value: parseFlow(read.xml()) }),
+  Flow: (read) => {
+    const input = read.xml();
+    // `$Permission.X` in formulas, decisions and entry criteria: read beside the flow parser, from the same text.
+    return { kind: 'flow', value: withFlowPermissionChecks(parseFlow(input), input.text) };
+  },
   ApexClass: (read) => ({ kind: 'apexClass', value: apexParsers().parseApexClass(read.content(), read.meta()) }),
   ApexTrigger: (read) => ({ kind: 'apexTrigger', value: apexParsers().parseApexTrigger(read.content(), read.meta()) }),
   Workflow: (read) => ({ kind: 'workflow', value: parseWorkflow(read.xml()) }),
@@ -42,6 +48,7 @@ const HANDLERS: Record<string, Handler> = {
   MutingPermissionSet: (read) => ({ kind: 'permissions', value: parseMutingPermissionSet(read.xml()) }),
   PermissionSetGroup: (read) => ({ kind: 'permissionSetGroup', value: parsePermissionSetGroup(read.xml()) }),
   CustomMetadata: (read) => ({ kind: 'customMetadataRecord', value: parseCustomMetadataRecord(read.xml()) }),
+  CustomPermission: (read) => ({ kind: 'customPermission', value: parseCustomPermission(read.xml()) }),
 };
 
 /** Types whose body is a code file next to the -meta.xml. */

@@ -22,6 +22,7 @@ import { inferType, receiverId } from './infer.js';
 import { isBuiltinTypeName, isSObjectTypeName, isSystemNamespace } from './known-types.js';
 import { findClass, resolveClassName } from './scope.js';
 import { exactClassOf, originOf } from './origins.js';
+import { recordPermissionCheck } from './permission-checks.js';
 import { isDynamicQuery, recordDynamicQuery } from './soql.js';
 import { opt, startsUpper } from './syntax.js';
 import { baseName, dmlSObjectType, isNonClassType, recordSObjectType, UNKNOWN_SOBJECT, type TypeRef } from './types.js';
@@ -171,6 +172,7 @@ function platformCall(wc: WalkContext, namespace: string, method: string, args: 
     return;
   }
   if (namespace === 'webservicecallout' && method === 'invoke') wc.out.callouts.push({ kind: 'webservice-callout', line });
+  if (namespace === 'featuremanagement') recordPermissionCheck(wc, method, args, line);
 }
 
 function recordAsync(wc: WalkContext, kind: ApexAsync['kind'], target: string | undefined, line: number): void {

@@ -18,6 +18,8 @@ const BLOCKS = [
   'objectPermissions',
   'fieldPermissions',
   'classAccesses',
+  'customPermissions',
+  'externalCredentialPrincipalAccesses',
   'tabSettings',
   'tabVisibilities',
 ] as const;
@@ -83,6 +85,16 @@ function toModel(kind: PermissionContainerKind, input: ParseInput, doc: Extracte
     if (entry['apexClass'] && isTrue(entry['enabled'])) classAccess.add(entry['apexClass']);
   }
 
+  const customPermissions = new Set<string>();
+  for (const entry of blocks('customPermissions')) {
+    if (entry['name'] && isTrue(entry['enabled'])) customPermissions.add(entry['name']);
+  }
+
+  const credentials = new Set<string>();
+  for (const entry of blocks('externalCredentialPrincipalAccesses')) {
+    if (entry['externalCredentialPrincipal'] && isTrue(entry['enabled'])) credentials.add(entry['externalCredentialPrincipal']);
+  }
+
   const tabs = new Set<string>();
   for (const entry of [...blocks('tabSettings'), ...blocks('tabVisibilities')]) {
     if (entry['tab']) tabs.add(entry['tab']);
@@ -116,6 +128,9 @@ function toModel(kind: PermissionContainerKind, input: ParseInput, doc: Extracte
   if (description !== undefined) model.description = description;
   if (license !== undefined) model.license = license;
   if (customText !== undefined) model.custom = isTrue(customText);
+  // Only when present: most containers grant neither, and models compared in tests stay as they were.
+  if (customPermissions.size > 0) model.customPermissions = [...customPermissions].sort(compare);
+  if (credentials.size > 0) model.externalCredentialPrincipals = [...credentials].sort(compare);
   return model;
 }
 

@@ -4,9 +4,10 @@
  */
 import type { CustomFieldModel, CustomObjectModel, PermissionContainerModel, PermissionSetGroupModel } from '../../metadata/model.js';
 import type { PrincipalRef } from '../../permissions/grants.js';
+import { detectIntegration, type IntegrationSignal } from '../../permissions/integration-detection.js';
 import type { PermissionIndex } from '../../permissions/permission-index.js';
 import { type FieldOwnership, integrationTagOf } from '../ownership.js';
-import { mentionsIntegration, type NamedSystem, systemOfApiName, systemsNamedIn } from './vocabulary.js';
+import { type NamedSystem, systemOfApiName, systemsNamedIn } from './vocabulary.js';
 
 export type PrincipalSignals = {
   integration: boolean;
@@ -16,9 +17,10 @@ export type PrincipalSignals = {
   evidence: string[];
 };
 
-const INTEGRATION_LICENSES = /^salesforce (api )?integration$/i;
-
-/** An integration principal: `Integration user:` in its description, an integration licence, API-only, or its name says so. */
+/**
+ * An integration principal, as the review's permission rules see it (permissions/integration-detection.ts:
+ * one detection for both, so a Service Cloud "Service User" profile is proposed by neither).
+ */
 export function principalSignals(container: PermissionContainerModel | PermissionSetGroupModel): PrincipalSignals {
   let signals = SIGNALS.get(container);
   if (!signals) SIGNALS.set(container, (signals = readPrincipalSignals(container)));
@@ -29,16 +31,41 @@ export function principalSignals(container: PermissionContainerModel | Permissio
 const SIGNALS = new WeakMap<PermissionContainerModel | PermissionSetGroupModel, PrincipalSignals>();
 
 function readPrincipalSignals(container: PermissionContainerModel | PermissionSetGroupModel): PrincipalSignals {
-  const evidence: string[] = [];
+  const detection = detectIntegration(container);
   const tag = integrationTagOf(container.description);
-  if (tag !== undefined) evidence.push(`description: "Integration user: ${tag}"`);
-  const license = 'license' in container ? container.license : undefined;
-  if (license && INTEGRATION_LICENSES.test(license)) evidence.push(`licence ${license}`);
-  if ('userPermissions' in container && container.userPermissions.includes('ApiUserOnly')) evidence.push('ApiUserOnly');
   const spaced = container.name.replace(/_/g, ' ');
-  if (evidence.length === 0 && (mentionsIntegration(spaced) || mentionsIntegration(container.label))) evidence.push(`name "${container.label ?? container.name}"`);
   const system = [tag, container.label, spaced, container.description].map((text) => systemsNamedIn(text)[0]).find((named) => named !== undefined);
-  return { integration: evidence.length > 0, ...(system ? { system } : {}), evidence };
+  return { integration: detection.integration, ...(system ? { system } : {}), evidence: detection.integration ? evidenceOf(detection.signals, container) : [] };
+}
+
+/**
+ * The signals as a YAML comment reads them. Words are shown only when nothing firmer speaks (the name is
+ * in the comment's line already): `description: "Integration user: SAP"; licence Salesforce Integration`.
+ */
+function evidenceOf(signals: readonly IntegrationSignal[], container: { name: string; label?: string }): string[] {
+  const firm = signals.flatMap((signal): string[] => {
+    switch (signal.kind) {
+      case 'integration-tag':
+        return [`description: "Integration user: ${signal.tag}"`];
+      case 'licence':
+        return [`licence ${signal.license}`];
+      case 'api-user-only':
+        return ['ApiUserOnly'];
+      case 'api-only-profile':
+        return ['the Minimum Access - API Only Integrations profile'];
+      case 'external-credential':
+        return [`external credential principal ${signal.principals.join(', ')}`];
+      default:
+        return [];
+    }
+  });
+  // The old draft's order: the tag, then the licence, then ApiUserOnly.
+  const order = (text: string): number => (text.startsWith('description') ? 0 : text.startsWith('licence') ? 1 : text === 'ApiUserOnly' ? 2 : 3);
+  firm.sort((a, b) => order(a) - order(b));
+  if (firm.some((text) => !text.startsWith('external'))) return firm;
+  const words = signals.flatMap((signal) => (signal.kind === 'vocabulary' ? signal.terms : []));
+  const named = signals.some((signal) => signal.kind === 'vocabulary' && (signal.where === 'name' || signal.where === 'label'));
+  return [...firm, named ? `name "${container.label ?? container.name}"` : `description mentions ${words.map((word) => `"${word}"`).join(', ')}`];
 }
 
 export type FieldSignals = {

@@ -9,7 +9,6 @@ export type NamedSystem = { key: string; label: string; word: string; index: num
 export const VOCABULARY: readonly VocabularySystem[] = vocabulary.systems;
 
 const WORDS = VOCABULARY.map((system) => ({ system, patterns: system.words.map((word) => ({ word, pattern: wordPattern(word), needle: needleOf(word) })) }));
-const INTEGRATION = vocabulary.integrationWords.map(wordPattern);
 
 /**
  * Every vocabulary system named in `text`, earliest first (ties: vocabulary order, specific systems
@@ -40,11 +39,6 @@ export function systemOfApiName(fieldName: string): VocabularySystem | undefined
 
 export function vocabularySystem(key: string): VocabularySystem | undefined {
   return VOCABULARY.find((system) => system.key === key);
-}
-
-/** Text that reads like an integration (middleware, API-only user, `integration`). */
-export function mentionsIntegration(text: string | undefined): boolean {
-  return text !== undefined && INTEGRATION.some((pattern) => pattern.test(text));
 }
 
 /**

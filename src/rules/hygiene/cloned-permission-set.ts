@@ -80,6 +80,7 @@ export const clonedPermissionSet: Rule = {
     defaultSeverity: 'low',
     description: 'A permission set is a copy of another (by its name, or by nearly the same grants).',
     docs: docsPath(id),
+    reads: ['PermissionSet'],
   },
   run({ model }) {
     const candidates: Candidate[] = [...model.permissionSets]

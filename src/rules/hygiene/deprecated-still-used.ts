@@ -17,6 +17,7 @@ export const deprecatedStillUsed: Rule = {
     defaultSeverity: 'medium',
     description: 'A field marked DeprecateCandidate (or past its expiry) is still written or read by active automation.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run(context) {
     const findings: RuleFinding[] = [];

@@ -16,6 +16,7 @@ export const expired: Rule = {
     defaultSeverity: 'medium',
     description: 'A component is past its expiry date (or expires within 30 days) and is still deployed.',
     docs: docsPath(id),
+    reads: ['CustomField', 'CustomObject', 'Flow', 'PermissionSet', 'PermissionSetGroup', 'ValidationRule', 'Workflow'],
   },
   run(context) {
     const findings: RuleFinding[] = [];

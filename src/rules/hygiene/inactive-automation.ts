@@ -19,6 +19,7 @@ export const inactiveAutomation: Rule = {
     defaultSeverity: 'info',
     description: 'Deployed automation that never runs: draft or obsolete flows, inactive validation rules, workflow rules and triggers.',
     docs: docsPath(id),
+    reads: ['ApexTrigger', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run({ model, objects }) {
     const dead: Dead[] = [];

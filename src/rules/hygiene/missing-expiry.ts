@@ -17,6 +17,7 @@ export const missingExpiry: Rule = {
     defaultSeverity: 'low',
     description: 'A component that looks temporary (pilot, campaign, promo, test, ...) has no expiry date.',
     docs: docsPath(id),
+    reads: ['CustomField', 'CustomObject', 'Flow', 'PermissionSet', 'PermissionSetGroup', 'ValidationRule', 'Workflow'],
   },
   run(context) {
     const words = temporaryWords(context.policy.policy);

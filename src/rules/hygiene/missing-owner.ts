@@ -19,6 +19,7 @@ export const missingOwner: Rule = {
     defaultSeverity: 'low',
     description: 'A flow, Process Builder, validation rule, workflow rule, permission set or group (or anything that looks temporary) has no owner.',
     docs: docsPath(id),
+    reads: ['CustomField', 'CustomObject', 'Flow', 'PermissionSet', 'PermissionSetGroup', 'ValidationRule', 'Workflow'],
   },
   run(context) {
     const required = new Set([...OWNER_REQUIRED_TYPES, ...(context.policy.policy.hygiene?.requireOwner ?? [])].map((type) => type.toLowerCase()));

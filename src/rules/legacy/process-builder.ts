@@ -14,6 +14,7 @@ export const legacyProcessBuilder: Rule = {
     defaultSeverity: 'medium',
     description: 'Process Builder processes, which Salesforce has retired in favour of flows: one finding per object.',
     docs: docsPath(id),
+    reads: ['Flow'],
   },
   run({ model, objects }) {
     const byObject = new Map<string, FlowModel[]>();

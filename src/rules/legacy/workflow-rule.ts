@@ -14,6 +14,7 @@ export const legacyWorkflowRule: Rule = {
     defaultSeverity: 'medium',
     description: 'Workflow rules, which Salesforce has retired in favour of flows: one finding per object.',
     docs: docsPath(id),
+    reads: ['Workflow'],
   },
   run({ model, objects }) {
     const byObject = new Map<string, WorkflowRuleModel[]>();

@@ -26,6 +26,7 @@ export const dmlInLoop: Rule = {
     defaultSeverity: 'high',
     description: 'A DML statement (or flow record write) runs once per loop iteration and can exhaust the 150 DML statements per transaction.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run(context) {
     return loopFindings(context, { kind: 'dml', flowKinds: FLOW_KINDS, statements: dmlStatements }, { unit: 'DML statement', units: 'DML statements', max: 150 });

@@ -28,6 +28,7 @@ export const soqlInLoop: Rule = {
     defaultSeverity: 'high',
     description: 'A SOQL query (or flow Get Records) runs once per loop iteration and can exhaust the 100 SOQL queries per transaction.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run(context) {
     return loopFindings(context, { kind: 'soql', flowKinds: FLOW_KINDS, statements: queries }, { unit: 'SOQL query', units: 'SOQL queries', max: 100 });

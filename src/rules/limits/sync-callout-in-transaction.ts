@@ -24,6 +24,7 @@ export const syncCalloutInTransaction: Rule = {
     defaultSeverity: 'high',
     description: 'A callout runs synchronously in a save transaction (trigger or record-triggered flow), which Salesforce rejects.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run({ queries, objects }) {
     const findings = new Map<string, RuleFinding>();

@@ -1,4 +1,5 @@
 import { groupByUser, type UserAssignments } from '../../permissions/assignments.js';
+import { heldCustomPermissions, type HeldCustomPermission } from '../../permissions/custom-permission-grants.js';
 import { type EffectiveGrant, mergeGrants, sourceContainers } from '../../permissions/effective.js';
 import { findIntegrationPrincipals, type IntegrationPrincipal } from '../../permissions/integration-principals.js';
 import type { PermissionIndex } from '../../permissions/permission-index.js';
@@ -20,6 +21,8 @@ export type IntegrationAnalysis = {
    * an admin set assigned to the integration user is reported on the user.
    */
   reportable(principal: IntegrationPrincipal): EffectiveGrant[];
+  /** The custom permissions the principal's findings report: as `reportable`, those it gets through no other principal. */
+  customPermissions(principal: IntegrationPrincipal): HeldCustomPermission[];
   /** Whether `Type:Name` is a principal (case-insensitive). */
   isPrincipal(id: string): boolean;
   snapshot(): PermissionSnapshot;
@@ -55,29 +58,41 @@ function analyse(context: RuleContext): IntegrationAnalysis {
     if (!grants) effectiveCache.set(principal.id, (grants = mergeGrants(context.permissions.effectiveGrants(principal.refs))));
     return grants;
   };
+  // A source that passes through another principal (the user's SAP set, a group holding it) is that principal's to report.
+  const covered = new Map<string, Map<string, boolean>>();
+  const coveredElsewhere = (principal: IntegrationPrincipal, source: string): boolean => {
+    const self = principal.id.toLowerCase();
+    let answers = covered.get(self);
+    if (!answers) covered.set(self, (answers = new Map()));
+    let answer = answers.get(source);
+    if (answer === undefined) {
+      answer = sourceContainers(source).some((container) => container.toLowerCase() !== self && ids.has(container.toLowerCase()));
+      answers.set(source, answer);
+    }
+    return answer;
+  };
+  /** The items with their sources less those covered elsewhere; an item left with none is dropped. */
+  const ownShare = <T extends { sources: string[] }>(principal: IntegrationPrincipal, items: readonly T[]): T[] => {
+    const kept: T[] = [];
+    for (const item of items) {
+      const sources = item.sources.filter((source) => !coveredElsewhere(principal, source));
+      if (sources.length === item.sources.length) kept.push(item);
+      else if (sources.length > 0) kept.push({ ...item, sources });
+    }
+    return kept;
+  };
   // Four rules and the report section ask for the same principal's reportable grants: worked out once.
   const reportableCache = new Map<string, EffectiveGrant[]>();
   const reportable = (principal: IntegrationPrincipal): EffectiveGrant[] => {
     let grants = reportableCache.get(principal.id);
-    if (grants) return grants;
-    const self = principal.id.toLowerCase();
-    const covered = new Map<string, boolean>();
-    const coveredElsewhere = (source: string): boolean => {
-      let answer = covered.get(source);
-      if (answer === undefined) {
-        answer = sourceContainers(source).some((container) => container.toLowerCase() !== self && ids.has(container.toLowerCase()));
-        covered.set(source, answer);
-      }
-      return answer;
-    };
-    grants = [];
-    for (const grant of effective(principal)) {
-      const sources = grant.sources.filter((source) => !coveredElsewhere(source));
-      if (sources.length === grant.sources.length) grants.push(grant);
-      else if (sources.length > 0) grants.push({ ...grant, sources });
-    }
-    reportableCache.set(principal.id, grants);
+    if (!grants) reportableCache.set(principal.id, (grants = ownShare(principal, effective(principal))));
     return grants;
+  };
+  const customCache = new Map<string, HeldCustomPermission[]>();
+  const customPermissions = (principal: IntegrationPrincipal): HeldCustomPermission[] => {
+    let held = customCache.get(principal.id);
+    if (!held) customCache.set(principal.id, (held = ownShare(principal, heldCustomPermissions(context.model, principal.refs))));
+    return held;
   };
   return {
     principals,
@@ -85,6 +100,7 @@ function analyse(context: RuleContext): IntegrationAnalysis {
     ...(users ? { users } : {}),
     effective,
     reportable,
+    customPermissions,
     isPrincipal: (id) => ids.has(id.toLowerCase()),
     snapshot: () => buildSnapshot(principals.map((principal) => ({ principal, grants: effective(principal) }))),
   };

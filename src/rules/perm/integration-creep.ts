@@ -29,6 +29,7 @@ export const integrationCreep: Rule = {
     defaultSeverity: 'medium',
     description: 'An integration user gained permissions since the baseline snapshot.',
     docs: docsPath(id),
+    reads: ['MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const baseline = context.integration?.baseline;

@@ -31,6 +31,7 @@ export const integrationDangerousPermission: Rule = {
     defaultSeverity: 'critical',
     description: 'An integration user holds system permissions it should not have (Modify All Data, Author Apex, Manage Users, ...).',
     docs: docsPath(id),
+    reads: ['MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const analysis = integrationAnalysis(context);

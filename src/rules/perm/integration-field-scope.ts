@@ -47,6 +47,7 @@ export const integrationFieldScope: Rule = {
     defaultSeverity: 'high',
     description: "An integration user can edit fields another system owns, or Salesforce fields the policy protects.",
     docs: docsPath(id),
+    reads: ['CustomField', 'CustomObject', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const analysis = integrationAnalysis(context);

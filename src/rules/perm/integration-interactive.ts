@@ -42,6 +42,7 @@ export const integrationInteractive: Rule = {
     defaultSeverity: 'high',
     description: 'An integration user can log in interactively, or shares a permission set with people.',
     docs: docsPath(id),
+    reads: ['MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const analysis = integrationAnalysis(context);

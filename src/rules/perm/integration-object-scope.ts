@@ -69,6 +69,7 @@ export const integrationObjectScope: Rule = {
     defaultSeverity: 'high',
     description: 'An integration user has View All, Modify All or Delete on objects, or edit access to objects outside its system.',
     docs: docsPath(id),
+    reads: ['CustomField', 'CustomObject', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const analysis = integrationAnalysis(context);

@@ -16,6 +16,7 @@ export const crossObjectCycle: Rule = {
     defaultSeverity: 'critical',
     description: 'Automation on two or more objects re-saves each other in a cycle within one transaction.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run({ queries, model, objects }) {
     const search = findSaveCycles(queries, 'sync');

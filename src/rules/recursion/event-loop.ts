@@ -18,6 +18,7 @@ export const eventLoop: Rule = {
     defaultSeverity: 'high',
     description: 'A loop through a platform event, async path or queued job that restarts itself in new transactions.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run({ queries, model, objects }) {
     const findings: RuleFinding[] = [];

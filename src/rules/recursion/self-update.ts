@@ -18,6 +18,7 @@ export const selfUpdate: Rule = {
     defaultSeverity: 'high',
     description: 'An automation re-saves the object it fires on, starting itself again.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run({ queries, model, objects }) {
     const findings: RuleFinding[] = [];

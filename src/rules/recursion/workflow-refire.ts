@@ -18,6 +18,7 @@ export const workflowRefire: Rule = {
     defaultSeverity: 'medium',
     description: 'A workflow field update re-fires update triggers and (with re-evaluation) workflow rules on its object.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow'],
   },
   run({ queries, model, objects }) {
     const findings: RuleFinding[] = [];

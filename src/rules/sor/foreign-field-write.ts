@@ -19,6 +19,7 @@ export const foreignFieldWrite: Rule = {
     defaultSeverity: 'high',
     description: 'An automation writes a field that another system owns, and the owning system cannot write it back.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const { model, policy } = context;

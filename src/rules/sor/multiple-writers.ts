@@ -19,6 +19,7 @@ export const multipleWriters: Rule = {
     defaultSeverity: 'high',
     description: 'A field has writers from two or more systems: the last writer wins.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const { model, policy } = context;

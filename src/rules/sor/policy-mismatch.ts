@@ -17,6 +17,7 @@ export const policyMismatch: Rule = {
     defaultSeverity: 'medium',
     description: 'The policy names fields, principals or owners the project does not have or contradicts.',
     docs: docsPath(id),
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomMetadata', 'CustomObject', 'Flow', 'ValidationRule', 'Workflow', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run({ model, policy, queries }) {
     if (policy.file === undefined && Object.keys(policy.policy).length === 0) return [];

@@ -21,6 +21,7 @@ export const unownedIntegrationField: Rule = {
     defaultSeverity: 'info',
     description: 'A field looks integrated (external ID, names a system, edited by an integration) but has no declared system of record.',
     docs: docsPath(id),
+    reads: ['CustomField', 'CustomObject', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run({ model, policy, permissions, objects }) {
     const ownership = resolveFieldOwnership(model, policy);

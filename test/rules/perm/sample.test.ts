@@ -27,7 +27,7 @@ function grant(root: string, set: string, permission: string): void {
   writeFileSync(file, xml.replace('</PermissionSet>', `    <userPermissions>\n        <enabled>true</enabled>\n        <name>${permission}</name>\n    </userPermissions>\n</PermissionSet>`));
 }
 
-describe('the sample: integration permission findings (seeds 10a, 10b, 11)', () => {
+describe('the sample: integration permission findings (seeds 10a, 10b, 10c, 11)', () => {
   let sample: Review;
   beforeAll(async () => {
     sample = await review({ baseDir: acme, sourceDirs: [], asOf: '2026-11-23' });
@@ -37,10 +37,23 @@ describe('the sample: integration permission findings (seeds 10a, 10b, 11)', () 
     expect(sample.result.ruleErrors).toEqual([]);
     expect(sample.result.findings.filter(ours).map(line)).toEqual([
       'critical perm/integration-dangerous-permission PermissionSet SAP_Integration', // seed 10a
+      'high perm/integration-bypass PermissionSet Billing_Sync > CustomPermission Bypass_Validation', // seed 10c
+      'high perm/integration-bypass PermissionSet SAP_Integration > CustomPermission Bypass_Validation', // seed 10c
       'high perm/integration-field-scope PermissionSet SAP_Integration > CustomField Subscription__c.MRR__c > CustomField Subscription__c.Plan_Tier__c', // seed 10b
       'low hygiene/cloned-permission-set PermissionSet Copy_of_Sales_Operations', // seed 11
     ]);
-    const [dangerous, fieldScope, clone] = sample.result.findings.filter(ours);
+    const [dangerous, billingBypass, sapBypass, fieldScope, clone] = sample.result.findings.filter(ours);
+    // One custom permission switches five validation rules off for both integrations (Acme_Platform_Admin holds it too, but is for people).
+    for (const bypass of [billingBypass!, sapBypass!]) {
+      expect(bypass.message).toContain('holds custom permission Bypass_Validation ("Bypass Validation Rules"), which 5 automations check');
+      expect(bypass.evidence.slice(1).map((evidence) => `${evidence.file}:${evidence.line}`)).toEqual([
+        'force-app/main/default/objects/Account/validationRules/SAP_Customer_Id_Is_Locked.validationRule-meta.xml:2',
+        'force-app/main/default/objects/Case/validationRules/Resolution_Required_To_Close.validationRule-meta.xml:2',
+        'force-app/main/default/objects/Contact/validationRules/Email_Or_Phone_Required.validationRule-meta.xml:2',
+        'force-app/main/default/objects/Invoice__c/validationRules/Paid_Invoice_Is_Locked.validationRule-meta.xml:2',
+        'force-app/main/default/objects/Opportunity/validationRules/Max_Discount_Without_Approval.validationRule-meta.xml:2',
+      ]);
+    }
     expect(dangerous!.message).toMatch(/: ModifyAllData \(critical\), ViewAllData \(critical\)/);
     expect(dangerous!.components[0]!.file).toBe('force-app/main/default/permissionsets/SAP_Integration.permissionset-meta.xml');
     expect(fieldScope!.message).toContain('can edit 2 fields outside its system: Subscription__c.MRR__c (Billing system), Subscription__c.Plan_Tier__c (Billing system)');
