@@ -22,14 +22,17 @@ export function resolveSubject(queries: GraphQueries, name: string): ResolvedSub
     .nodes()
     .filter((node) => node.kind === 'automation' && node.automationType !== undefined)
     .sort((a, b) => compare(a.id, b.id));
-  const matches = automations.filter((node) => node.name.toLowerCase() === wanted || node.id.toLowerCase() === wanted);
+  const fields = knownNames(queries.model, queries).fields;
+  const field = fields.find((candidate) => candidate.toLowerCase() === wanted);
+  const matches = automations
+    .filter((node) => node.name.toLowerCase() === wanted || node.id.toLowerCase() === wanted)
+    // A roll-up summary is named by its field: the field's explanation lists the roll-up as its writer.
+    .filter((node) => !(field && node.automationType === 'roll-up-summary' && node.name.toLowerCase() === wanted));
   if (matches.length > 0) {
     // An active automation before a draft of the same name: it is the one that runs.
     const ordered = [...matches.filter((node) => node.active !== false), ...matches.filter((node) => node.active === false)];
     return { kind: 'automation', node: ordered[0]!, sameName: ordered.slice(1) };
   }
-  const fields = knownNames(queries.model, queries).fields;
-  const field = fields.find((candidate) => candidate.toLowerCase() === wanted);
   if (field) return { kind: 'field', field };
   return { kind: 'not-found', closest: nearest(name.trim(), [...new Set([...automations.map((node) => node.name), ...fields])].sort(compare)) };
 }
