@@ -29,7 +29,7 @@ export function diffAutomations(a: AutomationGraph, b: AutomationGraph): Automat
     if (!change) continue;
     const node = (nodeB ?? nodeA)!;
     diffs.push({
-      id,
+      id: node.id,
       name: node.name,
       type: node.automationType!,
       ...(node.object ? { object: node.object } : {}),
