@@ -1,0 +1,27 @@
+/** `sf arch diff`: automation, integration-permission and ownership drift between two projects. Pure. */
+import { diffAutomations } from './automations.js';
+import { diffOwnership } from './ownership.js';
+import { diffPermissions } from './permissions.js';
+import type { DiffSide } from './side.js';
+import type { Change, DiffResult } from './types.js';
+
+export function diffProjects(a: DiffSide, b: DiffSide): DiffResult {
+  const automations = diffAutomations(a.graph, b.graph);
+  const permissions = diffPermissions(a, b);
+  const ownership = diffOwnership(a, b);
+  return {
+    a: { sourceDirs: a.model.sourceDirs, ...(a.policy.file ? { policyFile: a.policy.file } : {}) },
+    b: { sourceDirs: b.model.sourceDirs, ...(b.policy.file ? { policyFile: b.policy.file } : {}) },
+    automations,
+    permissions,
+    ownership,
+    summary: { automations: count(automations), permissions: count(permissions), ownership: ownership.length },
+    parseIssues: { a: a.model.parseIssues.length, b: b.model.parseIssues.length },
+  };
+}
+
+function count(items: ReadonlyArray<{ change: Change }>): Record<Change, number> {
+  const counts: Record<Change, number> = { added: 0, removed: 0, changed: 0 };
+  for (const item of items) counts[item.change]++;
+  return counts;
+}
