@@ -6,7 +6,7 @@ import { compareToBaseline } from './compare.js';
 import { defaultScope, evaluateGate } from './gate.js';
 import { typesRead } from './read-types.js';
 import { applySeverityOverrides, disabledByPolicy } from './rule-selection.js';
-import type { BaselineInfo, FailOn, FailOnScope, GatedResult } from './types.js';
+import type { BaselineInfo, FailOn, FailOnScope } from './types.js';
 
 export type Baseline = {
   info: BaselineInfo;
@@ -31,7 +31,7 @@ export type GateRun = {
  * After `review()`: accepted risks, the comparison with the baseline and the verdict, as one result.
  * Pure: the baseline is read by the caller (`reviewAtRef`, `readBaselineFile`).
  */
-export function applyGate(result: ReviewResult, run: GateRun): GatedResult {
+export function applyGate(result: ReviewResult, run: GateRun): ReviewResult {
   const rules = run.policy.policy.rules;
   const acceptance = applyAcceptances(result.findings, run.policy, run.asOf, { reportUnused: run.reportUnusedAcceptances ?? false });
   const findings = applySeverityOverrides(
@@ -43,7 +43,7 @@ export function applyGate(result: ReviewResult, run: GateRun): GatedResult {
     warnings.push(`The baseline was made with --object ${run.baseline.objectFilter.join(', ')}: findings on other objects show as new or fixed.`);
   }
   const compared = run.baseline ? compareToBaseline(findings, run.baseline.findings) : { findings, fixed: undefined };
-  const gated: GatedResult = {
+  const gated: ReviewResult = {
     ...result,
     warnings,
     findings: compared.findings,

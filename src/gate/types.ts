@@ -1,10 +1,9 @@
 /**
- * What the release gate adds to a review result. Kept apart from ReviewResult until the lead merges it:
- * every field is optional, so a plain ReviewResult is already a GatedResult and the renderers that
- * read these fields (SARIF, HTML, the verdict line) accept both.
+ * What the release gate adds to a review result (GateReport, which ReviewResult includes): every field is
+ * optional, so a review without gate options is already complete. This module never imports the result,
+ * so the two stay free of an import cycle.
  */
 import type { Finding, Severity } from '../review/finding.js';
-import type { ReviewResult } from '../review/result.js';
 
 /** Against the baseline: `new` in this release, `existing` before it, `fixed` gone in this release. */
 export type BaselineState = 'new' | 'existing' | 'fixed';
@@ -71,8 +70,6 @@ export type GateReport = {
   gate?: GateVerdict;
 };
 
-/** A review result with (or without) the gate's additions: ReviewResult carries them. */
-export type GatedResult = ReviewResult;
 
 export const FAIL_ON_VALUES: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'never'];
 export const FAIL_ON_SCOPES: readonly FailOnScope[] = ['new', 'all'];

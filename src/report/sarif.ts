@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { docsUrl, REPOSITORY_URL } from '../docs/links.js';
 import { EXPIRED_ACCEPTANCE_META } from '../gate/accepted.js';
-import type { AcceptedFinding, GatedFinding, GatedResult, RuleSummary } from '../gate/types.js';
+import type { AcceptedFinding, GatedFinding, RuleSummary } from '../gate/types.js';
+import type { ReviewResult } from '../review/result.js';
 import type { FindingComponent, Severity } from '../review/finding.js';
 import { RULES } from '../rules/index.js';
 import { stableStringify } from './stable-json.js';
@@ -22,7 +23,7 @@ const LEVELS: Record<Severity, Level> = { critical: 'error', high: 'error', medi
  * `results`: code scanning closes an alert when its result stops appearing, and an `absent` result
  * would show as an open alert there. Their fingerprints are in the run's properties.
  */
-export function renderSarif(result: GatedResult): string {
+export function renderSarif(result: ReviewResult): string {
   const rules = driverRules(result);
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const accepted = new Map((result.accepted ?? []).map((item) => [item.fingerprint, item]));
@@ -52,7 +53,7 @@ export function renderSarif(result: GatedResult): string {
 }
 
 /** The rules that ran (from the result, else every rule), plus any rule a finding names. */
-function driverRules(result: GatedResult): RuleSummary[] {
+function driverRules(result: ReviewResult): RuleSummary[] {
   const listed: RuleSummary[] = result.rules ?? RULES.map((rule) => ({ ...rule.meta, severity: rule.meta.defaultSeverity }));
   const byId = new Map(listed.map((rule) => [rule.id, rule]));
   for (const finding of result.findings) {
@@ -138,7 +139,7 @@ export function fileUri(file: string): string {
 }
 
 /** Whether the review read everything, and what it could not read, as tool notifications. */
-function invocation(result: GatedResult): object {
+function invocation(result: ReviewResult): object {
   const notifications = [
     ...result.parseIssues.map((issue) => ({
       level: 'warning',
@@ -154,7 +155,7 @@ function invocation(result: GatedResult): object {
   };
 }
 
-function runProperties(result: GatedResult): object {
+function runProperties(result: ReviewResult): object {
   return {
     schemaVersion: result.schemaVersion,
     sourceDirs: result.sourceDirs,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyGate } from '../../src/gate/apply-gate.js';
 import { reviewAtRef } from '../../src/gate/base-ref.js';
-import type { GatedResult } from '../../src/gate/types.js';
+import type { ReviewResult } from '../../src/review/result.js';
 import { EMPTY_POLICY } from '../../src/policy/policy.js';
 import { review, type ReviewConfig } from '../../src/review/review.js';
 import { writeProject } from '../helpers/dx-project.js';
@@ -13,7 +13,7 @@ import { crossObjectCycle, GitProject, selfUpdateHigh, selfUpdateLow } from './g
 const AS_OF = '2026-11-23';
 
 /** The working tree reviewed against `ref`, then gated `--fail-on high` with the given scope. */
-async function gateAgainst(project: GitProject, ref: string, scope: 'new' | 'all' = 'new', config: Partial<ReviewConfig> = {}): Promise<GatedResult> {
+async function gateAgainst(project: GitProject, ref: string, scope: 'new' | 'all' = 'new', config: Partial<ReviewConfig> = {}): Promise<ReviewResult> {
   const full: ReviewConfig = { baseDir: project.root, sourceDirs: [], asOf: AS_OF, ...config };
   const { result } = await recursionOnly(full);
   const base = await reviewAtRef(full, ref, recursionOnly);
@@ -31,7 +31,7 @@ async function recursionOnly(config: ReviewConfig): ReturnType<typeof review> {
   return { ...reviewed, result: { ...reviewed.result, findings: reviewed.result.findings.filter((finding) => finding.ruleId.startsWith('recursion/')) } };
 }
 
-const states = (result: GatedResult): string[] => result.findings.map((finding) => `${finding.baselineState} ${finding.severity} ${finding.ruleId} ${finding.object ?? ''}`);
+const states = (result: ReviewResult): string[] => result.findings.map((finding) => `${finding.baselineState} ${finding.severity} ${finding.ruleId} ${finding.object ?? ''}`);
 
 describe('--base-ref: the project reviewed at another commit', () => {
   it('a commit that adds a cycle reports it new and the rest existing, and fails a high/new gate', async () => {

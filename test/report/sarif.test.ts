@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyGate } from '../../src/gate/apply-gate.js';
-import type { GatedResult } from '../../src/gate/types.js';
 import { parsePolicy } from '../../src/policy/load-policy.js';
 import { FINGERPRINT_KEY, fileUri, renderSarif } from '../../src/report/sarif.js';
 import { review } from '../../src/review/review.js';
@@ -124,7 +123,7 @@ describe('SARIF 2.1.0', () => {
   });
 
   it('lists the rules the result says ran, with their effective severity', () => {
-    const result: GatedResult = {
+    const result: ReviewResult = {
       ...sampleResult({ findings: [] }),
       rules: [{ id: 'recursion/self-update', category: 'recursion', severity: 'low', description: 'x', docs: 'docs/rules/recursion/self-update.md' }],
     };

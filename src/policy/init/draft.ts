@@ -12,8 +12,9 @@ import { compressToGlobs } from './globs.js';
 import { fieldSignals, holdsRecords, isWritableField, principalSignals } from './signals.js';
 import { vocabularySystem } from './vocabulary.js';
 import { appendAll } from '../../shared/arrays.js';
+import type { Evidenced } from './evidenced.js';
 
-export type Evidenced = { name: string; evidence: string };
+export type { Evidenced } from './evidenced.js';
 
 export type DraftSystem = {
   key: string;

@@ -1,5 +1,5 @@
 import type { MetadataModel } from '../../metadata/model.js';
-import type { Evidenced } from './draft.js';
+import type { Evidenced } from './evidenced.js';
 import { isWritableField } from './signals.js';
 import { appendAll } from '../../shared/arrays.js';
 

@@ -1,11 +1,12 @@
 import { docsUrl } from '../../docs/links.js';
-import type { AcceptedFinding, FixedFinding, GatedFinding, GatedResult } from '../../gate/types.js';
+import type { AcceptedFinding, FixedFinding, GatedFinding } from '../../gate/types.js';
+import type { ReviewResult } from '../../review/result.js';
 import { SEVERITIES } from '../../review/finding.js';
 import { sortFindings } from '../markdown/findings.js';
 import { html, type SafeHtml } from './escape.js';
 
 /** Every finding with its evidence, filterable by severity, category, object and baseline state. */
-export function findingsSection(result: GatedResult): SafeHtml {
+export function findingsSection(result: ReviewResult): SafeHtml {
   const accepted = new Map((result.accepted ?? []).map((item) => [item.fingerprint, item]));
   const findings = sortFindings(result.findings) as GatedFinding[];
   const docs = new Map((result.rules ?? []).map((rule) => [rule.id, rule.docs]));
@@ -14,7 +15,7 @@ export function findingsSection(result: GatedResult): SafeHtml {
   }</section>${fixedSection(result.fixed)}`;
 }
 
-function filters(result: GatedResult, accepted: Map<string, AcceptedFinding>): SafeHtml {
+function filters(result: ReviewResult, accepted: Map<string, AcceptedFinding>): SafeHtml {
   const distinct = (values: Array<string | undefined>): string[] => [...new Set(values.filter((value): value is string => Boolean(value)))].sort();
   const severities = SEVERITIES.filter((severity) => result.findings.some((finding) => finding.severity === severity));
   const objects = distinct([...result.findings.map((finding) => finding.object), ...result.objects.map((pipeline) => pipeline.object)]);

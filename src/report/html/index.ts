@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GatedResult } from '../../gate/types.js';
+import type { ReviewResult } from '../../review/result.js';
 import { html, type SafeHtml, trusted } from './escape.js';
 import { findingsSection } from './findings.js';
 import { objectAnchor, objectsSection } from './objects.js';
@@ -12,7 +12,7 @@ import { summarySection } from './summary.js';
  * SVG). The Content-Security-Policy allows only this file's own style and script, by hash: even if a
  * string escaped the escaping, no injected script, style or remote resource would load.
  */
-export function renderHtml(result: GatedResult): string {
+export function renderHtml(result: ReviewResult): string {
   const csp = [
     "default-src 'none'",
     `style-src '${sha256(STYLES)}'`,
@@ -50,14 +50,14 @@ ${problemsSection(result)}
   return page.value;
 }
 
-function navigation(result: GatedResult): SafeHtml {
+function navigation(result: ReviewResult): SafeHtml {
   return html`<nav><ul><li><a href="#summary">Summary</a></li><li><a href="#findings">Findings</a></li>${result.fixed && result.fixed.length > 0 ? html`<li><a href="#fixed">Fixed</a></li>` : ''}${result.objects.map(
     (pipeline, index) => html`<li><a href="#${objectAnchor(index)}">${pipeline.object}</a></li>`,
   )}<li><a href="#problems">What could not be read</a></li></ul></nav>`;
 }
 
 /** Warnings, files that could not be read, and rules that failed: what the review may be missing. */
-function problemsSection(result: GatedResult): SafeHtml {
+function problemsSection(result: ReviewResult): SafeHtml {
   return html`<section id="problems"><h2>What could not be read</h2>${
     result.parseIssues.length === 0 && result.ruleErrors.length === 0 ? html`<p>Every file was read and every rule ran.</p>` : ''
   }${

@@ -1,12 +1,12 @@
 import type { EffectSummary, ObjectPipeline, PipelineEntry } from '../../graph/pipeline-types.js';
-import type { GatedResult } from '../../gate/types.js';
+import type { ReviewResult } from '../../review/result.js';
 import { IMPLICIT_LABELS, stepCell, typeLabel, uncoveredStepLabels } from '../markdown/labels.js';
 import { html, type SafeHtml } from './escape.js';
 import { where } from './findings.js';
 import { pipelineSvg } from './graph.js';
 
 /** Per object: the graph of its save, then every automation in execution order with what it does. */
-export function objectsSection(result: GatedResult): SafeHtml {
+export function objectsSection(result: ReviewResult): SafeHtml {
   if (result.objects.length === 0) return html`<section id="objects"><h2>Automation by object</h2><p>No object has automation.</p></section>`;
   return html`<section id="objects"><h2>Automation by object</h2>${result.objects.map((pipeline, index) => objectSection(pipeline, index))}</section>`;
 }

@@ -1,10 +1,11 @@
-import type { BaselineInfo, GatedResult } from '../../gate/types.js';
+import type { BaselineInfo } from '../../gate/types.js';
+import type { ReviewResult } from '../../review/result.js';
 import { SEVERITIES } from '../../review/finding.js';
 import { AUTOMATION_TYPE_LABELS, uncoveredStepLabels } from '../markdown/labels.js';
 import { html, type SafeHtml } from './escape.js';
 
 /** The verdict, the comparison with the baseline, and the numbers a reviewer looks at first. */
-export function summarySection(result: GatedResult): SafeHtml {
+export function summarySection(result: ReviewResult): SafeHtml {
   const counts = automationCounts(result);
   const active = [...counts.values()].reduce((sum, value) => sum + value.active, 0);
   const inactive = [...counts.values()].reduce((sum, value) => sum + value.inactive, 0);
@@ -22,7 +23,7 @@ export function summarySection(result: GatedResult): SafeHtml {
   }<p class="muted">Not covered by this version: ${uncoveredStepLabels().join(', ')}. Automation in these steps of the order of execution is not read, so it is not shown.</p></section>`;
 }
 
-function verdict(result: GatedResult): SafeHtml | string {
+function verdict(result: ReviewResult): SafeHtml | string {
   const lines: SafeHtml[] = [];
   if (result.gate) lines.push(html`<div class="verdict ${result.gate.status}" id="verdict"><strong>${result.gate.summary}</strong></div>`);
   if (result.baseline) {
@@ -40,7 +41,7 @@ function baselineName(baseline: BaselineInfo): SafeHtml {
 }
 
 /** Distinct automations per type across every pipeline (an automation in two steps counts once). */
-function automationCounts(result: GatedResult): Map<string, { active: number; inactive: number }> {
+function automationCounts(result: ReviewResult): Map<string, { active: number; inactive: number }> {
   const active = new Map<string, string>();
   const inactive = new Map<string, string>();
   for (const pipeline of result.objects) {

@@ -1,11 +1,12 @@
-import type { BaselineInfo, GatedResult } from '../../gate/types.js';
+import type { BaselineInfo } from '../../gate/types.js';
+import type { ReviewResult } from '../../review/result.js';
 import { cell, code } from '../markdown-escape.js';
 
 /**
  * The release gate's verdict, one line for the top of the report: what a reviewer reads first. Also
  * what the comparison with the baseline found. Left out when the review ran without gate options.
  */
-export function renderVerdict(result: GatedResult): string | undefined {
+export function renderVerdict(result: ReviewResult): string | undefined {
   const parts: string[] = [];
   if (result.gate) {
     const colon = result.gate.summary.indexOf(': ');

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyGate } from '../../../src/gate/apply-gate.js';
-import type { GatedResult } from '../../../src/gate/types.js';
+import type { ReviewResult } from '../../../src/review/result.js';
 import { EMPTY_POLICY } from '../../../src/policy/policy.js';
 import { renderHtml } from '../../../src/report/html/index.js';
 import { review } from '../../../src/review/review.js';
@@ -34,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
   });
 
   /** Opens a report from a file, recording every request, dialog and console error. */
-  async function open(name: string, result: GatedResult) {
+  async function open(name: string, result: ReviewResult) {
     const file = join(out, name);
     writeFileSync(file, renderHtml(result));
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -114,7 +114,7 @@ describe.skipIf(!HAS_CHROMIUM)(title, () => {
     const root = writeProject([[path, xml.replace('<label>Account_Hostile</label>', `<label>${escaped}</label>`)]]);
     const { result } = await review({ baseDir: root, sourceDirs: [], asOf: '2026-11-23' });
     expect(result.objects.find((pipeline) => pipeline.object === 'Account')?.entries.some((entry) => entry.label === XSS)).toBe(true);
-    const hostile: GatedResult = {
+    const hostile: ReviewResult = {
       ...result,
       findings: [
         ...result.findings,
