@@ -8,6 +8,7 @@ import {
   type StepId,
 } from './pipeline-types.js';
 import { type GraphEdge, type GraphNode, nodeId } from './types.js';
+import { compare } from '../shared/compare.js';
 
 const STEP_INDEX = new Map<StepId, number>(EXECUTION_STEPS.map((step, index) => [step.id, index]));
 
@@ -193,8 +194,4 @@ function orderNotes(object: string, entries: PipelineEntry[], flows: Map<string,
     if (names.length > 1) notes.push(`${names.length} triggers on ${object} fire ${event} (${names.join(', ')}): Salesforce does not guarantee their order.`);
   }
   return notes;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import type { ObjectPipeline } from './pipeline-types.js';
 import { stronglyConnectedComponents } from './tarjan.js';
 import { type GraphEdge, type GraphNode, nodeId } from './types.js';
 import { appendAll } from '../shared/arrays.js';
+import { compare } from '../shared/compare.js';
 
 /**
  * One hop of the object-level save graph: a save of `from` runs `automation`, which writes `to`
@@ -162,8 +163,4 @@ export class GraphQueries {
         async: async || edge.async === true || edge.kind === 'publishes',
       }));
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { claimNamespace } from './cache/namespace.js';
 import { dedupeComponents } from './dedupe.js';
 import type { DiscoveredComponent } from './discover.js';
 import { appendAll } from '../shared/arrays.js';
+import { compare } from '../shared/compare.js';
 
 export type LoadedComponents = {
   components: DiscoveredComponent[];
@@ -55,8 +56,4 @@ export async function loadComponents(sourceDirs: readonly string[], base: string
 
 function compareComponents(a: DiscoveredComponent, b: DiscoveredComponent): number {
   return compare(a.type, b.type) || compare(a.fullName, b.fullName) || compare(a.file, b.file);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { HIDDEN_WHEN_MANAGED, MANIFEST_TYPES, type ManifestType } from './manife
 import { withRetry, type RetryContext } from './retry.js';
 import type { NotRetrievable, OnProgress } from './types.js';
 import { appendAll } from '../shared/arrays.js';
+import { compare } from '../shared/compare.js';
 
 /** One component to retrieve, named explicitly, with the files it takes in the zip. */
 export type Member = { type: string; fullName: string; files: number };
@@ -75,8 +76,4 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
   return out;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { compare } from '../shared/compare.js';
 
 /** Files that several batches return with different parts (a profile's permissions per batch). */
 const MERGED_SUFFIXES = ['.profile', '.permissionset', '.mutingpermissionset'];
@@ -60,10 +61,6 @@ function rootOf(nodes: XmlNode[]): { name: string; children: XmlNode[] } | undef
 
 function tagOf(node: XmlNode): string {
   return Object.keys(node).find((key) => key !== ':@') ?? '';
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function walk(dir: string): string[] {

@@ -14,6 +14,7 @@ import { retrieveBatch } from './retrieve-batch.js';
 import { DEFAULT_RETRY, type RetryContext } from './retry.js';
 import { toOrgError, type RunState } from './to-org-error.js';
 import type { ComponentFailure, OnProgress, OrgSnapshot, ProgressStage, RetrieveOrgOptions } from './types.js';
+import { compare } from '../shared/compare.js';
 
 /** Like `sf project retrieve start`. */
 export const DEFAULT_WAIT_MINUTES = 33;
@@ -144,8 +145,4 @@ async function writePackageXml(folder: string, apiVersion: string): Promise<Reco
   for (const component of set.getSourceComponents()) counts[component.type.name] = (counts[component.type.name] ?? 0) + 1;
   writeFileSync(join(folder, 'package.xml'), await set.getPackageXml());
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compare(a, b)));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@
  * Who holds what in the org, from `--assignments FILE` (a PermissionSetAssignment export). The project
  * only says what each profile and permission set grants; users and their assignments live in the org.
  */
+import { compare } from '../shared/compare.js';
 
 /** One row of the export. Empty cells are left out. */
 export type Assignment = {
@@ -25,8 +26,6 @@ export type UserAssignments = {
 
 /** The export and the file it came from (as shown in messages). */
 export type LoadedAssignments = { file: string; rows: Assignment[] };
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Groups rows by user (usernames are case-insensitive in Salesforce). A row for a group carries the

@@ -6,8 +6,8 @@
  * validation rules, flows and triggers, non-test classes): a bypass of something off bypasses nothing.
  */
 import type { MetadataModel, PermissionCheckSite } from '../metadata/model.js';
+import { compare } from '../shared/compare.js';
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const PERMISSION_GLOBAL = /^\$Permission\.(.+)$/i;
 
 /** Every check site, sorted by permission (case-insensitive), then file, line and component. */

@@ -5,11 +5,10 @@
  */
 import type { MetadataModel, PermissionContainerModel } from '../metadata/model.js';
 import type { PrincipalRef } from './grants.js';
+import { compare } from '../shared/compare.js';
 
 /** One custom permission held, with every container that gives it (sorted, `grants.ts` source format). */
 export type HeldCustomPermission = { permission: string; sources: string[] };
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The custom permissions the refs hold, merged case-insensitively (the first spelling in sorted order

@@ -1,4 +1,5 @@
 import type { Grant } from './grants.js';
+import { compare } from '../shared/compare.js';
 
 /** One grant a principal holds, with every container that gives it (all of them must go to remove it). */
 export type EffectiveGrant = {
@@ -11,8 +12,6 @@ export type EffectiveGrant = {
 
 const KIND_ORDER: Record<Grant['kind'], number> = { 'user-permission': 0, object: 1, field: 2, 'apex-class': 3 };
 const ACCESS_ORDER = ['enabled', 'create', 'read', 'edit', 'delete', 'viewAll', 'modifyAll'];
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorts like a reviewer reads: system permissions, objects, fields, classes; then name; then access. */
 export function compareGrants(a: Pick<Grant, 'kind' | 'key' | 'access'>, b: Pick<Grant, 'kind' | 'key' | 'access'>): number {

@@ -5,6 +5,7 @@ import type { PrincipalRef } from './grants.js';
 import { detectIntegration, detectUsername, integrationReasons } from './integration-detection.js';
 import { containsSequence, words } from './integration-vocabulary.js';
 import type { PermissionIndex } from './permission-index.js';
+import { compare } from '../shared/compare.js';
 
 export type PrincipalType = 'Profile' | 'PermissionSet' | 'PermissionSetGroup' | 'User';
 
@@ -44,7 +45,6 @@ export type PrincipalInput = {
 };
 
 const TYPE_ORDER: PrincipalType[] = ['Profile', 'PermissionSet', 'PermissionSetGroup', 'User'];
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every integration principal: declared in the policy, or detected (integration-detection.ts: ApiUserOnly,

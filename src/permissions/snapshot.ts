@@ -1,6 +1,7 @@
 import { compareGrants, type EffectiveGrant } from './effective.js';
 import { grantId } from './grants.js';
 import type { IntegrationPrincipal } from './integration-principals.js';
+import { compare } from '../shared/compare.js';
 
 /**
  * A permission snapshot: every integration principal's effective permissions at one point in time,
@@ -32,8 +33,6 @@ export type PermissionSnapshot = {
 
 /** A baseline as read, with the file it came from (for messages). */
 export type LoadedSnapshot = { file: string; snapshot: PermissionSnapshot };
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Whether the snapshot (and the creep comparison) tracks this grant. */
 export function isAudited(grant: Pick<EffectiveGrant, 'kind' | 'access'>): boolean {

@@ -9,6 +9,7 @@
  */
 import type { MetadataModel, SourceRef } from '../metadata/model.js';
 import type { LoadedPolicy, OwnerEntry } from './policy.js';
+import { compare } from '../shared/compare.js';
 
 export const OWNERSHIP_TYPES = ['CustomField', 'CustomObject', 'Flow', 'PermissionSet', 'PermissionSetGroup', 'ValidationRule', 'WorkflowRule'] as const;
 export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
@@ -195,8 +196,4 @@ function candidatesOf(model: MetadataModel): Candidate[] {
 
 function at(source: SourceRef): { file: string; line?: number } {
   return { file: source.file, ...(source.line !== undefined ? { line: source.line } : {}) };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import type { PrincipalRef } from '../permissions/grants.js';
 import { systemsNamedIn, vocabularySystem } from './init/vocabulary.js';
 import type { LoadedPolicy } from './policy.js';
 import { appendAll, maxOf } from '../shared/arrays.js';
+import { compare } from '../shared/compare.js';
 
 /** The system of every field nobody claims, unless the policy's `defaultOwner` says otherwise. */
 export const SALESFORCE = 'salesforce';
@@ -468,8 +469,4 @@ function normalize(text: string): string {
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

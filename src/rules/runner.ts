@@ -5,6 +5,7 @@ import type { RuleError } from '../review/result.js';
 import { messageOf } from '../load/parse/errors.js';
 import type { CaughtFailure } from '../shared/failures.js';
 import type { Rule, RuleContext, RuleFinding } from './rule.js';
+import { compare } from '../shared/compare.js';
 
 export type RuleRun = { findings: Finding[]; ruleErrors: RuleError[]; failures: CaughtFailure[] };
 
@@ -58,8 +59,4 @@ export function compareFindings(a: Finding, b: Finding): number {
     compare(a.message, b.message) ||
     compare(a.fingerprint, b.fingerprint)
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

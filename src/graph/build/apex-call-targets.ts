@@ -8,6 +8,7 @@
 import type { ApexCall, CustomMetadataRecordModel, MetadataModel } from '../../metadata/model.js';
 import type { Confidence } from '../types.js';
 import { ApexHierarchy, type MethodRef } from './apex-hierarchy.js';
+import { compare } from '../../shared/compare.js';
 
 /** Where the calling code runs: its declaring type, the runtime class of `this`, the classes its parameters hold. */
 export type CallSite = { typeName?: string; thisClass?: string; bindings?: ReadonlyArray<string | null> };
@@ -113,8 +114,4 @@ export class ApexCallTargets {
     if (!qualifier || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(qualifier)) return undefined;
     return this.hierarchy.nameOf(qualifier);
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

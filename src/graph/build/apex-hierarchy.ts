@@ -7,6 +7,7 @@
  */
 import type { ApexClassModel, ApexMethodModel } from '../../metadata/model.js';
 import { appendAll } from '../../shared/arrays.js';
+import { compare } from '../../shared/compare.js';
 
 export type MethodRef = { cls: ApexClassModel; method: ApexMethodModel; key: string; display: string; typeName: string };
 
@@ -167,8 +168,4 @@ export class ApexHierarchy {
     const inner = this.types.get(`${from.name}.${bare}`.toLowerCase());
     return inner?.name;
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { FieldPermission, ObjectPermission, PermissionContainerKind, Permis
 import type { ParseInput } from '../parse-input.js';
 import { children, parseMetadataXmlAs, text } from '../xml.js';
 import { extractTopLevel, type ExtractedBlock, type ExtractedDocument } from './selective-extract.js';
+import { compare } from '../../shared/compare.js';
 
 /**
  * Profiles, permission sets and muting permission sets share one shape. They are read with the
@@ -25,8 +26,6 @@ const BLOCKS = [
 ] as const;
 
 const SCALARS = ['label', 'description', 'license', 'userLicense', 'custom'] as const;
-
-const compare = (left: string, right: string): number => (left < right ? -1 : left > right ? 1 : 0);
 
 /** Line of the root element, found without indexing every line of a multi-megabyte file. */
 function rootLine(content: string, root: string): number | undefined {

@@ -2,8 +2,7 @@ import { LineLocator } from '../lines.js';
 import type { PermissionSetGroupModel } from '../model.js';
 import type { ParseInput } from '../parse-input.js';
 import { asArray, parseMetadataXmlAs, text } from '../xml.js';
-
-const compare = (left: string, right: string): number => (left < right ? -1 : left > right ? 1 : 0);
+import { compare } from '../../shared/compare.js';
 
 const names = (value: unknown): string[] =>
   [...new Set(asArray(value).map((item) => text(item)?.trim()).filter((item): item is string => Boolean(item)))].sort(compare);

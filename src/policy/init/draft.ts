@@ -13,6 +13,7 @@ import { fieldSignals, holdsRecords, isWritableField, principalSignals } from '.
 import { vocabularySystem } from './vocabulary.js';
 import { appendAll } from '../../shared/arrays.js';
 import type { Evidenced } from './evidenced.js';
+import { compare } from '../../shared/compare.js';
 
 export type { Evidenced } from './evidenced.js';
 
@@ -156,8 +157,4 @@ function mentionsOutside(field: CustomFieldModel): boolean {
 
 function push(map: Map<string, Evidenced[]>, key: string, value: Evidenced): void {
   map.set(key, [...(map.get(key) ?? []), value]);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import type { PermissionContainerModel } from '../../metadata/model.js';
 import { grantText } from '../../permissions/effective.js';
 import { containerGrants, grantId } from '../../permissions/grants.js';
 import { type Rule, type RuleFinding, docsPath } from '../rule.js';
+import { compare } from '../../shared/compare.js';
 
 const id = 'hygiene/cloned-permission-set';
 
@@ -32,7 +33,6 @@ export function withoutCopyMarker(name: string | undefined): string | undefined 
 }
 
 const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Grants shared over all grants of the two (Jaccard index). */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -8,6 +8,7 @@ import type { GraphEdge, GraphNode } from '../../graph/types.js';
 import type { MetadataModel } from '../../metadata/model.js';
 import type { FindingComponent, FindingEvidence } from '../../review/finding.js';
 import { componentOf } from '../support/hops.js';
+import { compare } from '../../shared/compare.js';
 
 export type FieldUse = { how: 'writes' | 'reads'; component: FindingComponent; evidence: FindingEvidence };
 
@@ -49,8 +50,4 @@ function describe(node: GraphNode): string {
 function evidenceOf(text: string, edge: GraphEdge): FindingEvidence {
   const note = edge.note ? ` (${edge.note})` : '';
   return { text: `${text}${note}`, file: edge.evidence.file, ...(edge.evidence.line !== undefined ? { line: edge.evidence.line } : {}) };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

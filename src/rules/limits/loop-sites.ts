@@ -2,6 +2,7 @@ import type { ApexCodeBlock, FlowElement, FlowElementKind, FlowModel, MetadataMo
 import { type ApexIndex, type ApexOwner, isFuture, MAX_CALL_DEPTH, type Statement } from '../support/apex-index.js';
 import { apexActionClass, calledFlowName, flowsByName } from '../support/bulk-context.js';
 import { loopedElements } from '../support/loops.js';
+import { compare } from '../../shared/compare.js';
 
 /** What a loop rule looks for: flow element kinds, and Apex statements (with their `inLoop` flag). */
 export type LoopSpec = {
@@ -100,8 +101,4 @@ export function apexSites(index: ApexIndex, spec: LoopSpec): ApexSites[] {
     if (sites.size > 0) out.push({ owner, sites: [...sites.values()].sort((a, b) => a.line - b.line || compare(a.text, b.text)) });
   }
   return out.sort((a, b) => compare(a.owner.key, b.owner.key));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,13 +5,12 @@ import { type Rule, type RuleFinding, docsPath } from '../rule.js';
 import { type IntegrationAnalysis, integrationAnalysis } from './analysis.js';
 import { worst } from './catalogue.js';
 import { grantEvidence, objectOf, principalComponent, principalTitle, sourceComponents, sourcesText } from './support.js';
+import { compare } from '../../shared/compare.js';
 
 const id = 'perm/integration-object-scope';
 
 /** One object an integration reaches too far on, with the access that does it. */
 export type ObjectScopeIssue = { object: string; access: string[]; severity: Severity; why: string; sources: string[] };
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Object access beyond the integration's data: Modify All (high) and View All (medium) on any object;

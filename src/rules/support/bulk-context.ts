@@ -1,5 +1,6 @@
 import type { FlowElement, FlowModel, MetadataModel } from '../../metadata/model.js';
 import type { ApexIndex, ApexOwner } from './apex-index.js';
+import { compare } from '../../shared/compare.js';
 
 /**
  * Why a piece of automation runs over many records at once: a trigger or record-triggered flow (bulk
@@ -122,8 +123,4 @@ export function flowsByName(model: MetadataModel): Map<string, FlowModel> {
   const out = new Map<string, FlowModel>();
   for (const flow of model.flows) if (!out.has(flow.name.toLowerCase())) out.set(flow.name.toLowerCase(), flow);
   return out;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

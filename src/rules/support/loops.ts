@@ -1,5 +1,6 @@
 import type { FlowElement, FlowModel } from '../../metadata/model.js';
 import { appendAll } from '../../shared/arrays.js';
+import { compare } from '../../shared/compare.js';
 
 /** A flow element that runs once per iteration of `loop` (the innermost loop around it). */
 export type LoopedElement = { element: FlowElement; loop: FlowElement };
@@ -72,8 +73,4 @@ function walk(starts: string[], lookup: (name: string) => FlowElement | undefine
     appendAll(queue, next(element));
   }
   return seen;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import type { PrincipalRef } from '../../../permissions/grants.js';
 import { type FieldOwner, type FieldOwnership, resolveFieldOwnership, SALESFORCE, sameKey } from '../../../policy/ownership.js';
 import type { RuleContext } from '../../rule.js';
 import { elementOf } from './elements.js';
+import { compare } from '../../../shared/compare.js';
 
 export type AutomationWrite = {
   automation: GraphNode;
@@ -141,8 +142,4 @@ export function runsOnEverySave(automation: GraphNode, model: MetadataModel): bo
     return rule.criteriaItems.length === 0 && (!rule.formula || /^\s*true\s*$/i.test(rule.formula));
   }
   return false;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

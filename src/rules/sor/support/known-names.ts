@@ -1,5 +1,6 @@
 import type { GraphQueries } from '../../../graph/queries.js';
 import type { MetadataModel } from '../../../metadata/model.js';
+import { compare } from '../../../shared/compare.js';
 
 /**
  * Every object and field name the project shows: defined fields, and fields it only mentions (in field
@@ -54,8 +55,4 @@ function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return previous[b.length]!;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

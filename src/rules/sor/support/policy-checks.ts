@@ -9,6 +9,7 @@ import type { FindingComponent } from '../../../review/finding.js';
 import type { RuleFinding } from '../../rule.js';
 import { fieldComponent } from './describe.js';
 import { closest, type KnownNames } from './known-names.js';
+import { compare } from '../../../shared/compare.js';
 
 export type PolicyContext = { model: MetadataModel; policy: LoadedPolicy; ownership: FieldOwnership; known: KnownNames };
 
@@ -186,8 +187,4 @@ function fileLine(policy: LoadedPolicy, line: number | undefined): { file?: stri
 
 function policyComponent(policy: LoadedPolicy, path: ReadonlyArray<string | number>, line: number | undefined): FindingComponent {
   return { type: 'Policy', name: label(path), file: policy.file ?? '', ...(line !== undefined ? { line } : {}) };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
