@@ -11,12 +11,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync,
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { summariseProfile } from './lib/cpuprofile.mjs';
-import { machine } from './lib/machine.mjs';
-import { canMeasureResources, measure } from './lib/measure.mjs';
-import { benchOut, clearCache, ensureOrg, flowsOnly } from './lib/orgs.mjs';
-import { renderReport, writeDocs } from './lib/report.mjs';
-import { restoreTouched, touchOneFlowAndClass } from './lib/touch.mjs';
+import { summariseProfile } from './support/cpuprofile.mjs';
+import { machine } from './support/machine.mjs';
+import { canMeasureResources, measure } from './support/measure.mjs';
+import { benchOut, clearCache, ensureOrg, flowsOnly } from './support/orgs.mjs';
+import { renderReport, writeDocs } from './support/report.mjs';
+import { restoreTouched, touchOneFlowAndClass } from './support/touch.mjs';
 
 const repo = join(import.meta.dirname, '..');
 const node = process.execPath;
