@@ -151,9 +151,17 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
   }
 
   private async reviewWith(flags: Interfaces.InferredFlags<(typeof ArchReview)['flags']>, debug: boolean): Promise<ReviewResult | CompactResult> {
-    // Before any parser thread exists: the log writer thread starts on an idle core, not at exit.
-    const { loggerReady, flushLogger } = await import('../../review/logger-ready.js');
-    await loggerReady();
+    // Before any parser thread exists; and kept polling, so exit does not wait for it (see logger-ready.ts).
+    const { keepLoggerAwake } = await import('../../review/logger-ready.js');
+    const logger = await keepLoggerAwake();
+    try {
+      return await this.reviewAndReport(flags, debug, logger.nudge);
+    } finally {
+      logger.stop();
+    }
+  }
+
+  private async reviewAndReport(flags: Interfaces.InferredFlags<(typeof ArchReview)['flags']>, debug: boolean, nudge: () => void): Promise<ReviewResult | CompactResult> {
     const baseDir = process.cwd();
     const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
     // Loaded here, not at the top: `--help` must not pay for SDR, the parsers and the renderers.
@@ -176,7 +184,10 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
       // A result from the cache has no model to take a snapshot of, and no stacks for --dev-debug.
       resultCache: cache && flags['save-snapshot'] === undefined && !debug,
       detail: full ? 'full' : 'compact',
-      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      onProgress: (stage, detail) => {
+        nudge();
+        progress.onProgress?.(stage, detail);
+      },
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
       ...(flags.policy ? { policyFile: flags.policy } : {}),
       ...(baselines.snapshot ? { permissionBaselineFile: baselines.snapshot } : {}),
@@ -229,7 +240,6 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
       // sf uses process.exitCode for the exit status and the --json envelope's status.
       process.exitCode = result.gate.exitCode;
     }
-    await flushLogger();
     if (flags.detail === 'full') return result;
     const { compactResult } = await import('../../review/compact.js');
     return compactResult(result);
