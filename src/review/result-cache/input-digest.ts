@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import type { ParseIssue } from '../../metadata/model.js';
 import type { DiscoveredComponent } from '../../load/discover.js';
 import { StampIndex } from '../../load/cache/stamps.js';
+import { hashText } from '../../load/parse/run-task.js';
 
 /**
  * One hash of everything the loader reads: every discovered component (type, name, shown file, the
@@ -36,8 +37,10 @@ function contentHash(path: string, stamps: StampIndex): string | undefined {
     if (known && stat.size === known.size && stat.mtimeMs === known.mtimeMs && stat.ctimeMs === known.ctimeMs && stat.ino === known.ino) return known.hash;
     // An object's folder is named as its content: the loader reads no folder (its files are components of their own).
     if (stat.isDirectory()) return 'folder';
-    // The bytes, not the text: two files that differ only in invalid UTF-8 must not hash alike.
-    return `bytes:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    // As the loader hashes it (so the stamp it records next gives the same key), except text that did
+    // not decode: two files that differ only in invalid UTF-8 must not hash alike.
+    const text = readFileSync(path, 'utf8');
+    return text.includes('\uFFFD') ? `bytes:${createHash('sha256').update(readFileSync(path)).digest('hex')}` : hashText(text);
   } catch {
     return undefined;
   }
