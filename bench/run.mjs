@@ -11,12 +11,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync,
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { summariseProfile } from './lib/cpuprofile.mjs';
-import { machine } from './lib/machine.mjs';
-import { canMeasureResources, measure } from './lib/measure.mjs';
-import { benchOut, clearCache, ensureOrg, flowsOnly } from './lib/orgs.mjs';
-import { renderReport, writeDocs } from './lib/report.mjs';
-import { restoreTouched, touchOneFlowAndClass } from './lib/touch.mjs';
+import { summariseProfile } from './support/cpuprofile.mjs';
+import { machine } from './support/machine.mjs';
+import { canMeasureResources, measure } from './support/measure.mjs';
+import { benchOut, clearCache, ensureOrg, flowsOnly } from './support/orgs.mjs';
+import { renderReport, writeDocs } from './support/report.mjs';
+import { restoreTouched, touchOneFlowAndClass } from './support/touch.mjs';
 
 const repo = join(import.meta.dirname, '..');
 const node = process.execPath;
@@ -133,6 +133,12 @@ rows.touched = reviewRow('review warm, one flow and one class changed', org, {
   },
 });
 if (touched) restoreTouched(touched);
+// The default format: the Markdown report, warm (its result cached by a first run), and its size.
+const markdownFile = join(results, 'warm.md');
+const markdownArgs = [join(repo, 'bin', 'run.js'), 'arch', 'review', '--output-file', markdownFile];
+spawnSync(node, markdownArgs, { cwd: org.dir, stdio: 'ignore' });
+rows.warmMarkdown = run('review warm, Markdown report (the default format)', markdownArgs, org.dir);
+rows.markdownBytes = existsSync(markdownFile) ? readFileSync(markdownFile).length : undefined;
 
 rows.loadCold = run('loader only, cold (discovery + parse into the model)', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir, { before: clear });
 rows.loadWarm = run('loader only, warm', [join(repo, 'bench', 'load.mjs'), org.dir, '--cache'], org.dir);
@@ -175,7 +181,20 @@ for (const growthScale of values.growth === 'none' ? [] : values.growth.split(',
   growth.push({ scale: growthScale, files: other.files, bytes: other.bytes, floor, cold, warm });
 }
 
+// The exit delay: from the process's `exit` event (a preloaded probe registers first) to its end,
+// on the flows-only review, where the log writer thread used to hold exit for up to a second.
+const exitRuns = [];
+for (let index = 0; index < 3; index += 1) {
+  const child = spawnSync(node, ['--import', join(repo, 'bench', 'support', 'exit-probe.mjs'), join(repo, 'bin', 'run.js'), 'arch', 'review', '--no-cache', '--format', 'json', '--output-file', join(results, 'exit-probe.json')], { cwd: flowsOnly(org), encoding: 'utf8' });
+  const ended = Date.now();
+  const probe = Number(child.stderr.match(/exit-probe (\d+)/)?.[1]);
+  if (Number.isFinite(probe)) exitRuns.push(ended - probe);
+}
+const exitDelay = exitRuns.length > 0 ? { ms: median(exitRuns), runs: exitRuns.length } : undefined;
+
+const sameFile = (a, b) => existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
 const checks = {
+  sameReportColdWarm: sameFile(join(results, 'cold.json'), join(results, 'warm.json')),
   sameFindingsCacheOnOff: findingsOf(join(results, 'cold-nocache.json')) !== undefined && findingsOf(join(results, 'cold-nocache.json')) === findingsOf(join(results, 'cold.json')),
   sameFindingsColdWarm: findingsOf(join(results, 'cold.json')) !== undefined && findingsOf(join(results, 'cold.json')) === findingsOf(join(results, 'warm.json')),
 };
@@ -194,6 +213,6 @@ if (values.profile) {
   }
 }
 
-const report = renderReport({ machine: machine(), scale, org, rows, flowCount, smallFlowCount: flows.small.count, growth, checks, profiles, measuredResources: canMeasureResources, runner: cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs' });
+const report = renderReport({ machine: machine(), scale, org, rows, flowCount, smallFlowCount: flows.small.count, growth, checks, profiles, exitDelay, measuredResources: canMeasureResources, runner: cliHasLoaderFlags ? 'sf arch review' : 'bench/review.mjs' });
 process.stdout.write(`${report}\n`);
 if (values.docs) writeDocs(join(repo, 'docs', 'performance.md'), report);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { compactResult } from '../review/compact.js';
+import type { ReviewDetail } from '../review/review.js';
 import type { ReviewResult } from '../review/result.js';
 import { renderHtml } from './html/index.js';
 import { renderMarkdown } from './markdown/index.js';
@@ -18,6 +20,11 @@ export const renderers: Record<ReportFormat, Renderer> = {
   sarif: renderSarif,
   html: renderHtml,
 };
+
+/** `--format json`: the compact result by default, today's whole result with `--detail full`. */
+export function renderJson(result: ReviewResult, detail: ReviewDetail = 'compact'): string {
+  return `${stableStringify(detail === 'full' ? result : compactResult(result))}\n`;
+}
 
 export const REPORT_FORMATS = Object.keys(renderers) as ReportFormat[];
 

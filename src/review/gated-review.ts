@@ -4,7 +4,8 @@ import { readBaselineFile } from '../gate/baseline-file.js';
 import type { FailOn, FailOnScope } from '../gate/types.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import type { ReviewResult } from './result.js';
-import { type Review, type ReviewConfig, review } from './review.js';
+import { cachedReview, type ReviewOutcome } from './cached-review.js';
+import type { ReviewConfig } from './review.js';
 
 export type GateConfig = {
   /** `--base-ref`: compare with the project as committed at this git ref. */
@@ -17,14 +18,17 @@ export type GateConfig = {
 
 /**
  * A review with the release gate on top: accepted risks, new/existing/fixed against a baseline, and
- * the verdict. `review()` stays gate-free because the base-ref comparison runs it a second time.
+ * the verdict. `review()` stays gate-free because the base-ref comparison runs it a second time. The
+ * gate is applied after the result cache: accepted risks and the baseline are read fresh every run.
  */
-export async function gatedReview(config: ReviewConfig, gate: GateConfig): Promise<Review & { result: ReviewResult }> {
+export async function gatedReview(config: ReviewConfig, gate: GateConfig): Promise<ReviewOutcome> {
   const asOf = config.asOf ?? new Date().toISOString().slice(0, 10);
-  const current = await review({ ...config, asOf });
+  const current = await cachedReview({ ...config, asOf });
   let baseline: Baseline | undefined;
   if (gate.baseRef) {
-    const base = await reviewAtRef({ ...config, asOf }, gate.baseRef);
+    // The base review runs in a temp checkout: no progress lines, no result cache there.
+    const { onProgress: _progress, resultCache: _cache, ...plain } = config;
+    const base = await reviewAtRef({ ...plain, asOf }, gate.baseRef);
     baseline = { info: { kind: 'base-ref', ref: gate.baseRef, commit: base.commit, findings: base.findings.length }, findings: base.findings, warnings: base.warnings };
   } else if (gate.baselineReport) {
     const file = readBaselineFile(config.baseDir, gate.baselineReport);

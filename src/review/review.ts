@@ -2,7 +2,7 @@ import { buildGraph } from '../graph/build/index.js';
 import type { AutomationGraph } from '../graph/automation-graph.js';
 import { GraphQueries } from '../graph/queries.js';
 import { cacheDirFor } from '../load/cache/namespace.js';
-import { loadComponents } from '../load/load-components.js';
+import { type LoadedComponents, loadComponents } from '../load/load-components.js';
 import { parseComponents } from '../load/parse-components.js';
 import { displayPath } from '../load/paths.js';
 import { resolveSourceDirs } from '../load/project.js';
@@ -19,8 +19,10 @@ import { loadPolicy } from '../policy/load-policy.js';
 import { selectRules } from '../gate/rule-selection.js';
 import { RULES } from '../rules/index.js';
 import { integrationAnalysis } from '../rules/perm/analysis.js';
-import type { RuleContext } from '../rules/rule.js';
-import { runRules } from '../rules/runner.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
+import { compareFindings, type RuleRun, runRules } from '../rules/runner.js';
+import type { IntegrationInputs } from '../permissions/integration-inputs.js';
+import type { LoadedPolicy } from '../policy/policy.js';
 import { RESULT_SCHEMA_VERSION, type ReviewResult } from './result.js';
 import { buildIntegrationUsersReport } from './sections/integration-users.js';
 import { buildOwnershipReport } from './sections/ownership.js';
@@ -58,7 +60,18 @@ export type ReviewConfig = {
   /** `--rules` / `--exclude-rules`: rule ids or globs. */
   rules?: string[];
   excludeRules?: string[];
+  /** `compact` leaves out what only the full report shows (sections, pipelines, edges). Default: full. */
+  detail?: ReviewDetail;
+  /**
+   * Reuse a whole result when no input changed (`<baseDir>/.sfdx/arch-review/results/`); only with
+   * `cache`, and only through `cachedReview` (a hit has no model or graph to return).
+   */
+  resultCache?: boolean;
+  /** Told when a stage starts (and how far it is); `--json` and non-TTY runs pass none. */
+  onProgress?: (stage: string, detail?: string) => void;
 };
+
+export type ReviewDetail = 'compact' | 'full';
 
 export type Review = {
   result: ReviewResult;
@@ -75,22 +88,34 @@ export type Review = {
 
 /** Reads the project into the typed model. */
 export function loadModel(config: ReviewConfig): Promise<MetadataModel> {
-  return withContextAsync({ stage: 'reading the metadata' }, () => readModel(config));
+  return withContextAsync({ stage: 'reading the metadata' }, async () => {
+    const found = await discover(config);
+    try {
+      return await parseDiscovered(config, found);
+    } finally {
+      found.loaded.dispose();
+    }
+  });
 }
 
-async function readModel(config: ReviewConfig): Promise<MetadataModel> {
+/** What discovery found, with the folders and cache it ran with: the result cache keys on it before anything is parsed. */
+export type Discovered = { loaded: LoadedComponents; sourceDirs: string[]; cacheDir?: string };
+
+/** Finds the project's components (SDR, or the discovery cache). The caller disposes `loaded`. */
+export async function discover(config: ReviewConfig): Promise<Discovered> {
   const sourceDirs = resolveSourceDirs(config.baseDir, config.sourceDirs);
   const cacheDir = config.cache ? cacheDirFor(config.baseDir) : undefined;
   const loaded = await loadComponents(sourceDirs, config.baseDir, { ...(cacheDir ? { cacheDir } : {}) });
-  let model: MetadataModel;
-  try {
-    model = await parseComponents(loaded.components, sourceDirs.map((dir) => displayPath(config.baseDir, dir)), {
-      ...(config.workers !== undefined ? { workers: config.workers } : {}),
-      ...(cacheDir ? { cacheDir } : {}),
-    });
-  } finally {
-    loaded.dispose();
-  }
+  return { loaded, sourceDirs, ...(cacheDir ? { cacheDir } : {}) };
+}
+
+/** Parses what discovery found into the model. */
+export async function parseDiscovered(config: ReviewConfig, { loaded, sourceDirs, cacheDir }: Discovered): Promise<MetadataModel> {
+  config.onProgress?.('parsing', `${loaded.components.length} components`);
+  const model = await parseComponents(loaded.components, sourceDirs.map((dir) => displayPath(config.baseDir, dir)), {
+    ...(config.workers !== undefined ? { workers: config.workers } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+  });
   appendAll(model.parseIssues, loaded.issues);
   model.parseIssues.sort(compareIssues);
   return model;
@@ -98,7 +123,12 @@ async function readModel(config: ReviewConfig): Promise<MetadataModel> {
 
 /** The model and its automation graph (what `sf arch graph` exports). */
 export async function loadGraph(config: ReviewConfig): Promise<{ graph: AutomationGraph; model: MetadataModel }> {
-  const model = await loadModel(config);
+  return graphOf(config, await loadModel(config));
+}
+
+/** Builds the automation graph of a loaded model; a builder that fails becomes a parse issue. */
+export function graphOf(config: ReviewConfig, model: MetadataModel): { graph: AutomationGraph; model: MetadataModel } {
+  config.onProgress?.('building the automation graph', `${model.objects.length} objects, ${model.flows.length} flows, ${model.apexTriggers.length} triggers`);
   const graph = withContext({ stage: 'building the automation graph' }, () => buildGraph(model));
   // A component whose graph builder failed is reported like a file that could not be read.
   for (const { context, error } of graph.failures()) {
@@ -108,17 +138,31 @@ export async function loadGraph(config: ReviewConfig): Promise<{ graph: Automati
   return { model, graph };
 }
 
-/** The whole pipeline: config → load → model → graph → rules → result. No printing, no exit codes. */
-export async function review(config: ReviewConfig): Promise<Review> {
-  // The policy first: an invalid policy file fails before any metadata is read.
+/** What the review reads besides the project: read first, so a bad policy or input file fails before any metadata is read. */
+export type ReviewInputs = { policy: LoadedPolicy; integration?: IntegrationInputs };
+
+export function readInputs(config: ReviewConfig): ReviewInputs {
   const policy = loadPolicy(config.baseDir, config.policyFile);
-  // So do a bad permission baseline or assignments export.
   const loadedInputs = loadIntegrationInputs(config.baseDir, {
     ...(config.permissionBaselineFile ? { baselineFile: config.permissionBaselineFile } : {}),
     ...(config.assignmentsFile ? { assignmentsFile: config.assignmentsFile } : {}),
   });
   const integration = config.assignments ? { ...loadedInputs, assignments: config.assignments } : loadedInputs;
+  return { policy, ...(integration ? { integration } : {}) };
+}
+
+/** The whole pipeline: config → load → model → graph → rules → result. No printing, no exit codes. */
+export async function review(config: ReviewConfig): Promise<Review> {
+  const inputs = readInputs(config);
   const { model, graph } = await loadGraph(config);
+  return analyse(config, inputs, model, graph);
+}
+
+/**
+ * Rules, report sections and the result, on a loaded model and graph. With `detail: 'compact'` the
+ * sections, pipelines and edges are left out (the compact JSON has none of them).
+ */
+export function analyse(config: ReviewConfig, { policy, integration }: ReviewInputs, model: MetadataModel, graph: AutomationGraph): Review {
   const queries = new GraphQueries(graph, model);
   const objectFilter = config.objects ?? [];
   const context: RuleContext = {
@@ -132,7 +176,7 @@ export async function review(config: ReviewConfig): Promise<Review> {
     ...(integration ? { integration } : {}),
   };
   const selection = selectRules(RULES, { ...(config.rules ? { rules: config.rules } : {}), ...(config.excludeRules ? { excludeRules: config.excludeRules } : {}), policy });
-  const { findings, ruleErrors, failures } = withContext({ stage: 'running rules' }, () => runRules(selection.rules, context));
+  const { findings, ruleErrors, failures } = withContext({ stage: 'running rules' }, () => runRulesWithProgress(selection.rules, context, config.onProgress));
   appendAll(failures, graph.failures());
   // A section or an object's pipeline that fails is reported like a rule that failed; the rest of the report stands.
   const attempt = <T>(id: string, component: string | undefined, work: () => T): T | undefined => {
@@ -144,13 +188,17 @@ export async function review(config: ReviewConfig): Promise<Review> {
       return undefined;
     }
   };
-  const sections = {
-    recursion: attempt('section/recursion', undefined, () => buildRecursionReport(context)),
-    systemOfRecord: attempt('section/system-of-record', undefined, () => buildSystemOfRecordReport(context)),
-    integrationUsers: attempt('section/integration-users', undefined, () => buildIntegrationUsersReport(context)),
-    ownership: attempt('section/ownership', undefined, () => buildOwnershipReport(context)),
-  };
-  const reviewed = objectFilter.length > 0 ? objectFilter : queries.objectsWithAutomation();
+  const full = config.detail !== 'compact';
+  if (full) config.onProgress?.('building the report sections');
+  const sections = full
+    ? {
+        recursion: attempt('section/recursion', undefined, () => buildRecursionReport(context)),
+        systemOfRecord: attempt('section/system-of-record', undefined, () => buildSystemOfRecordReport(context)),
+        integrationUsers: attempt('section/integration-users', undefined, () => buildIntegrationUsersReport(context)),
+        ownership: attempt('section/ownership', undefined, () => buildOwnershipReport(context)),
+      }
+    : {};
+  const reviewed = !full ? [] : objectFilter.length > 0 ? objectFilter : queries.objectsWithAutomation();
   const pipelines = reviewed.flatMap((object) => attempt('section/automation-by-object', object, () => queries.pipeline(object)) ?? []);
   return {
     model,
@@ -167,13 +215,28 @@ export async function review(config: ReviewConfig): Promise<Review> {
       rules: selection.summaries,
       summary: summarizeModel(model),
       objects: pipelines,
-      edges: graph.edges(),
+      edges: full ? graph.edges() : [],
       findings,
       ...Object.fromEntries(Object.entries(sections).filter(([, value]) => value !== undefined)),
       ruleErrors,
       parseIssues: model.parseIssues,
     },
   };
+}
+
+/** One rule at a time, for progress; the same findings, errors and order as running them together. */
+function runRulesWithProgress(rules: readonly Rule[], context: RuleContext, onProgress: ReviewConfig['onProgress']): RuleRun {
+  if (!onProgress) return runRules(rules, context);
+  const run: RuleRun = { findings: [], ruleErrors: [], failures: [] };
+  rules.forEach((rule, index) => {
+    onProgress('running rules', `${index + 1}/${rules.length} ${rule.meta.id}`);
+    const one = runRules([rule], context);
+    appendAll(run.findings, one.findings);
+    appendAll(run.ruleErrors, one.ruleErrors);
+    appendAll(run.failures, one.failures);
+  });
+  run.findings.sort(compareFindings);
+  return run;
 }
 
 function compareIssues(a: ParseIssue, b: ParseIssue): number {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { EXECUTION_STEPS } from '../../src/graph/pipeline-types.js';
 import { SEVERITIES } from '../../src/review/finding.js';
 import { RESULT_SCHEMA_VERSION, type ReviewResult } from '../../src/review/result.js';
-import { renderers } from '../../src/report/index.js';
+import { renderJson, renderers } from '../../src/report/index.js';
+import { compactResult } from '../../src/review/compact.js';
 import { repoRoot } from '../helpers/paths.js';
 import { finding, nastyResult, sampleResult } from './result-kit.js';
 
@@ -78,5 +79,18 @@ describe('schemas/review-result.json', () => {
     expect(errors(edge).join('\n')).toContain('/edges/0/kind');
 
     expect(errors({ ...copy(), schemaVersion: '1' }).join('\n')).toContain('/schemaVersion must be equal to constant');
+  });
+
+  it('accepts the compact JSON (the default) and rejects full-only parts in it', () => {
+    expect(errors(JSON.parse(renderJson(sampleResult())))).toEqual([]);
+    expect(errors(compactResult(nastyResult()))).toEqual([]);
+    expect(JSON.parse(renderJson(sampleResult(), 'full'))).toEqual(JSON.parse(renderers.json(sampleResult())));
+    const withObjects = { ...compactResult(sampleResult()), objects: sampleResult().objects };
+    expect(errors(withObjects).join('\n')).toContain('/objects');
+    const fullSummary = { ...compactResult(sampleResult()), summary: sampleResult().summary };
+    expect(errors(fullSummary).join('\n')).toContain('/summary');
+    const noCounts = compactResult(sampleResult()) as { summary: Partial<ReturnType<typeof compactResult>['summary']> };
+    delete noCounts.summary.counts;
+    expect(errors(noCounts)).toContainEqual("/summary must have required property 'counts'");
   });
 });

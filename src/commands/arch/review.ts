@@ -5,6 +5,7 @@ import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { PermissionSnapshot } from '../../permissions/snapshot.js';
 import type { GateConfig } from '../../review/gated-review.js';
+import type { CompactResult } from '../../review/compact.js';
 import type { ReviewConfig } from '../../review/review.js';
 import type { ReviewResult } from '../../review/result.js';
 import type { CaughtFailure } from '../../shared/failures.js';
@@ -16,8 +17,9 @@ const messages = Messages.loadMessages('sf-arch-review', 'arch.review');
 const FORMATS = ['markdown', 'json', 'sarif', 'html'] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'never'] as const;
 const SCOPES = ['new', 'all'] as const;
+const DETAILS = ['compact', 'full'] as const;
 
-export default class ArchReview extends SfCommand<ReviewResult> {
+export default class ArchReview extends SfCommand<ReviewResult | CompactResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
@@ -58,6 +60,12 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       description: messages.getMessage('flags.format.description'),
       options: FORMATS,
       default: 'markdown',
+    })(),
+    detail: Flags.option({
+      summary: messages.getMessage('flags.detail.summary'),
+      description: messages.getMessage('flags.detail.description'),
+      options: DETAILS,
+      default: 'compact',
     })(),
     'output-file': Flags.file({
       char: 'f',
@@ -128,7 +136,7 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     }),
   };
 
-  public async run(): Promise<ReviewResult> {
+  public async run(): Promise<ReviewResult | CompactResult> {
     const { flags } = await this.parse(ArchReview);
     const { isDevDebug, crashError, debugReport } = await import('../../review/crash-report.js');
     const debug = isDevDebug();
@@ -142,12 +150,29 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     }
   }
 
-  private async reviewWith(flags: Interfaces.InferredFlags<(typeof ArchReview)['flags']>, debug: boolean): Promise<ReviewResult> {
+  private async reviewWith(flags: Interfaces.InferredFlags<(typeof ArchReview)['flags']>, debug: boolean): Promise<ReviewResult | CompactResult> {
+    // Before any parser thread exists; and kept polling, so exit does not wait for it (see logger-ready.ts).
+    const { keepLoggerAwake } = await import('../../review/logger-ready.js');
+    const logger = await keepLoggerAwake();
+    try {
+      return await this.reviewAndReport(flags, debug, logger.nudge);
+    } finally {
+      logger.stop();
+    }
+  }
+
+  private async reviewAndReport(flags: Interfaces.InferredFlags<(typeof ArchReview)['flags']>, debug: boolean, nudge: () => void): Promise<ReviewResult | CompactResult> {
     const baseDir = process.cwd();
     const asOf = flags['as-of'] ?? new Date().toISOString().slice(0, 10);
     // Loaded here, not at the top: `--help` must not pay for SDR, the parsers and the renderers.
     const { splitBaselines } = await import('../../review/baselines.js');
     const baselines = splitBaselines(baseDir, flags.baseline ?? []);
+    // A report is rendered when it is printed or written; Markdown and HTML draw on the full result.
+    const printsReport = flags['output-file'] !== undefined || !this.jsonEnabled();
+    const full = flags.detail === 'full' || (printsReport && (flags.format === 'markdown' || flags.format === 'html'));
+    const { progressLine } = await import('../../review/progress.js');
+    const progress = progressLine(process.stderr, !this.jsonEnabled());
+    const cache = !flags['no-cache'] && existsSync(join(baseDir, 'sfdx-project.json'));
     const config: ReviewConfig = {
       baseDir,
       sourceDirs: flags['source-dir'] ?? [],
@@ -155,7 +180,14 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       asOf,
       verbose: flags.verbose,
       // The parse cache lives in the project's .sfdx folder: outside a project there is nowhere to keep it.
-      cache: !flags['no-cache'] && existsSync(join(baseDir, 'sfdx-project.json')),
+      cache,
+      // A result from the cache has no model to take a snapshot of, and no stacks for --dev-debug.
+      resultCache: cache && flags['save-snapshot'] === undefined && !debug,
+      detail: full ? 'full' : 'compact',
+      onProgress: (stage, detail) => {
+        nudge();
+        progress.onProgress?.(stage, detail);
+      },
       ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
       ...(flags.policy ? { policyFile: flags.policy } : {}),
       ...(baselines.snapshot ? { permissionBaselineFile: baselines.snapshot } : {}),
@@ -165,12 +197,18 @@ export default class ArchReview extends SfCommand<ReviewResult> {
     };
     if (flags['target-org']) Object.assign(config, await this.retrieveOrg(flags['target-org'], flags, baseDir));
 
-    const { result, snapshot, failures } = await this.review(config, {
+    let reviewed;
+    try {
+      reviewed = await this.review(config, {
       ...(flags['base-ref'] ? { baseRef: flags['base-ref'] } : {}),
       ...(baselines.report ? { baselineReport: baselines.report } : {}),
       ...(flags['fail-on'] ? { failOn: flags['fail-on'] } : {}),
       ...(flags['fail-on-scope'] ? { failOnScope: flags['fail-on-scope'] } : {}),
-    }, flags['save-snapshot'] !== undefined);
+      }, flags['save-snapshot'] !== undefined);
+    } finally {
+      progress.done();
+    }
+    const { result, snapshot, failures } = reviewed;
     if (debug && failures.length > 0) {
       const { debugFailures } = await import('../../review/crash-report.js');
       process.stderr.write(debugFailures(failures));
@@ -179,10 +217,11 @@ export default class ArchReview extends SfCommand<ReviewResult> {
 
     if (flags.accept) return this.accept(result, flags.accept, { reason: flags.reason!, owner: flags.owner!, expires: flags.expires! }, config);
 
-    const { renderers, writeFileAtomic } = await import('../../report/index.js');
+    const { renderers, renderJson, writeFileAtomic } = await import('../../report/index.js');
     const { withContext } = await import('../../shared/failures.js');
     // Under --json without a file, the envelope is the output: no report to render.
-    const render = (): string => withContext({ stage: `rendering the ${flags.format} report` }, () => renderers[flags.format](result));
+    const render = (): string =>
+      withContext({ stage: `rendering the ${flags.format} report` }, () => (flags.format === 'json' ? renderJson(result, flags.detail) : renderers[flags.format](result)));
     if (flags['output-file']) {
       const written = await writeFileAtomic(flags['output-file'], render());
       this.info(messages.getMessage('info.written', [flags.format, written]));
@@ -201,7 +240,9 @@ export default class ArchReview extends SfCommand<ReviewResult> {
       // sf uses process.exitCode for the exit status and the --json envelope's status.
       process.exitCode = result.gate.exitCode;
     }
-    return result;
+    if (flags.detail === 'full') return result;
+    const { compactResult } = await import('../../review/compact.js');
+    return compactResult(result);
   }
 
   /**
@@ -211,7 +252,8 @@ export default class ArchReview extends SfCommand<ReviewResult> {
   private async review(config: ReviewConfig, gate: GateConfig, withSnapshot: boolean): Promise<{ result: ReviewResult; snapshot?: PermissionSnapshot; failures: CaughtFailure[] }> {
     const { gatedReview } = await import('../../review/gated-review.js');
     const reviewed = await gatedReview(config, gate);
-    return { result: reviewed.result, failures: reviewed.failures, ...(withSnapshot ? { snapshot: reviewed.permissionSnapshot() } : {}) };
+    // resultCache is off with --save-snapshot, so the review ran and has its snapshot.
+    return { result: reviewed.result, failures: reviewed.failures, ...(withSnapshot && reviewed.permissionSnapshot ? { snapshot: reviewed.permissionSnapshot() } : {}) };
   }
 
   private async accept(result: ReviewResult, fingerprint: string, details: { reason: string; owner: string; expires: string }, config: ReviewConfig): Promise<ReviewResult> {

@@ -6,6 +6,7 @@ import { automationText, callsOutText, changesAccessText, firesOnText, writesTex
 import { plural, sourceRef, stepCell, stepLabel, typeLabel, uncoveredStepLabels } from './labels.js';
 import { OBJECT_EXTRAS } from './object-extras/index.js';
 import { MAX_DIAGRAM_AUTOMATIONS, pipelineDiagram } from './pipeline-diagram.js';
+import { folded, MARKDOWN_LIMITS } from './fold.js';
 
 /** Rows per object table (active automation, and again for the inactive list) before the report cuts. */
 export const MAX_TABLE_ROWS = 40;
@@ -30,7 +31,12 @@ export function renderAutomationByObject(result: ReviewResult): string {
     parts.push('No automation fires on the objects reviewed.');
   }
   const owner = ownerLookup(result);
-  for (const pipeline of result.objects) parts.push(renderObject(result, pipeline, owner));
+  for (const pipeline of result.objects.slice(0, MARKDOWN_LIMITS.objects)) parts.push(renderObject(result, pipeline, owner));
+  const hidden = result.objects.slice(MARKDOWN_LIMITS.objects);
+  if (hidden.length > 0) {
+    const names = hidden.map((pipeline) => `- ${code(pipeline.object)}: ${plural(pipeline.entries.length, 'automation')}`).join('\n');
+    parts.push(folded(`${hidden.length} more objects with automation, not drawn here (<code>--object NAME</code> reports one)`, names));
+  }
   return parts.join('\n\n');
 }
 

@@ -1,6 +1,7 @@
 import { type Finding, SEVERITIES } from '../../review/finding.js';
 import type { ReviewResult } from '../../review/result.js';
 import { cell, code, table } from '../markdown-escape.js';
+import { foldedFindings, MARKDOWN_LIMITS } from './fold.js';
 import { capped, sourceRef } from './labels.js';
 
 const MAX_LISTED = 5;
@@ -11,7 +12,8 @@ const MAX_LISTED = 5;
  */
 export function renderFindings(result: ReviewResult): string | undefined {
   if (result.findings.length === 0) return undefined;
-  const rows = sortFindings(result.findings).map((finding) => [
+  const sorted = sortFindings(result.findings);
+  const rows = sorted.slice(0, MARKDOWN_LIMITS.findings).map((finding) => [
     `**${finding.severity}**`,
     code(finding.ruleId),
     finding.object ? code(finding.object) : '',
@@ -19,7 +21,10 @@ export function renderFindings(result: ReviewResult): string | undefined {
     capped(finding.components.map(component), MAX_LISTED, '; '),
     capped(finding.evidence.map(evidence), MAX_LISTED, '; '),
   ]);
-  return ['## Findings', '', table(['severity', 'rule', 'object', 'finding', 'components', 'evidence'], rows)].join('\n');
+  const parts = ['## Findings', '', table(['severity', 'rule', 'object', 'finding', 'components', 'evidence'], rows)];
+  // Most severe first, so what is folded is what matters least.
+  if (sorted.length > MARKDOWN_LIMITS.findings) parts.push('', foldedFindings(sorted.slice(MARKDOWN_LIMITS.findings)));
+  return parts.join('\n');
 }
 
 /** Most severe first; then by rule, object and fingerprint, so the order never depends on rule timing. */

@@ -3,6 +3,7 @@ import type { IntegrationPrincipalReport, IntegrationUsersReport } from '../../r
 import { cell, code, heading, table } from '../markdown-escape.js';
 import { sortFindings } from './findings.js';
 import { plural, sourceRef } from './labels.js';
+import { cappedTable, folded, foldedFindings, MARKDOWN_LIMITS } from './fold.js';
 
 const ACCESS: Record<string, string> = { viewAll: 'View All', modifyAll: 'Modify All', delete: 'Delete' };
 
@@ -22,12 +23,15 @@ export function renderIntegrationUsers(result: ReviewResult): string | undefined
       'A detected principal only looks like an integration: confirm it in the policy, or list it under `integrationExclude`.' +
       (report.assignmentsFile ? ` Users and assignments from ${code(report.assignmentsFile)}.` : ''),
   ];
-  for (const principal of report.principals) lines.push('', ...principalSection(principal));
+  for (const principal of report.principals.slice(0, MARKDOWN_LIMITS.principals)) lines.push('', ...principalSection(principal));
+  const hidden = report.principals.slice(MARKDOWN_LIMITS.principals);
+  if (hidden.length > 0) lines.push('', folded(`${hidden.length} more integration principals, not detailed here`, hidden.map((principal) => `- ${principal.type} ${code(principal.name)}`).join('\n')));
   lines.push('', ...creepSection(report));
   const findings = sortFindings(result.findings.filter((finding) => finding.ruleId.startsWith('perm/')));
   lines.push('', '### Integration findings', '');
   if (findings.length === 0) lines.push('None.');
-  else lines.push(table(['severity', 'rule', 'finding'], findings.map((finding) => [`**${finding.severity}**`, code(finding.ruleId), cell(finding.message)])));
+  else lines.push(table(['severity', 'rule', 'finding'], findings.slice(0, MARKDOWN_LIMITS.integrationFindings).map((finding) => [`**${finding.severity}**`, code(finding.ruleId), cell(finding.message)])));
+  if (findings.length > MARKDOWN_LIMITS.integrationFindings) lines.push('', foldedFindings(findings.slice(MARKDOWN_LIMITS.integrationFindings)));
   return lines.join('\n');
 }
 
@@ -66,16 +70,17 @@ function principalSection(principal: IntegrationPrincipalReport): string[] {
   lines.push(
     principal.objects.length === 0
       ? 'None.'
-      : table(
+      : cappedTable(
           ['object', 'access', 'beyond its system', 'granted by'],
           principal.objects.map((row) => [code(row.object), row.access.map((access) => ACCESS[access] ?? cell(access)).join(', '), row.beyondSystem ? 'yes' : 'no', sources(row.sources)]),
+          'objects',
         ),
   );
   lines.push('', '**Fields it can edit that another system owns**', '');
   lines.push(
     principal.foreignFields.length === 0
       ? 'None.'
-      : table(['field', 'owner', 'granted by'], principal.foreignFields.map((row) => [code(row.field), cell(row.owner), sources(row.sources)])),
+      : cappedTable(['field', 'owner', 'granted by'], principal.foreignFields.map((row) => [code(row.field), cell(row.owner), sources(row.sources)]), 'fields'),
   );
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { ReviewResult } from '../../review/result.js';
 import { cell, code, table } from '../markdown-escape.js';
+import { foldedTable } from './fold.js';
 
 /** `## Inventory`: what the review read, per metadata type, per object, and the permission containers. */
 export function renderInventory(result: ReviewResult): string {
@@ -14,7 +15,7 @@ export function renderInventory(result: ReviewResult): string {
   parts.push(
     summary.objects.length === 0
       ? 'No objects in the project.'
-      : table(
+      : foldedTable(
           ['object', 'kind', 'fields', 'validation rules', 'flows', 'triggers'],
           summary.objects.map((object) => [
             code(object.name),
@@ -24,6 +25,7 @@ export function renderInventory(result: ReviewResult): string {
             String(object.flows),
             String(object.triggers),
           ]),
+          'objects',
         ),
   );
 
@@ -35,7 +37,7 @@ export function renderInventory(result: ReviewResult): string {
   parts.push(
     containers.length === 0
       ? 'No permission sets or profiles in the project.'
-      : table(
+      : foldedTable(
           ['name', 'type', 'label', 'license', 'system permissions', 'object permissions', 'field permissions'],
           containers.map((container) => [
             code(container.name),
@@ -46,6 +48,7 @@ export function renderInventory(result: ReviewResult): string {
             String(container.objectPermissions),
             String(container.fieldPermissions),
           ]),
+          'permission sets and profiles',
         ),
   );
   if (summary.permissionSetGroups.length > 0) {

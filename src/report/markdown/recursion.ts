@@ -3,6 +3,7 @@ import type { ReviewResult } from '../../review/result.js';
 import { cell, code, table } from '../markdown-escape.js';
 import { sortFindings } from './findings.js';
 import { sourceRef } from './labels.js';
+import { cappedTable } from './fold.js';
 
 const CATEGORIES = new Set(['recursion', 'limits']);
 const inSection = (ruleId: string): boolean => CATEGORIES.has(ruleId.split('/')[0]!);
@@ -22,7 +23,7 @@ export function renderRecursionRisks(result: ReviewResult): string | undefined {
     return ['## Recursion risks', '', `No save cycles, event loops, DML or queries in loops, or callouts in a save transaction were found${caveat}.`].join('\n');
   }
   const rows = findings.map((finding) => [`**${finding.severity}**`, code(finding.ruleId), finding.object ? code(finding.object) : '', chainOrSite(finding), cell(finding.message)]);
-  return ['## Recursion risks', '', table(['severity', 'rule', 'object', 'chain/site', 'why'], rows)].join('\n');
+  return ['## Recursion risks', '', cappedTable(['severity', 'rule', 'object', 'chain/site', 'why'], rows, 'recursion risks')].join('\n');
 }
 
 /** A cycle's chain (its first evidence, `chain: A —[...]→ B ...`), else the component and where the problem is. */

@@ -76,7 +76,7 @@ describe('sf arch review --target-org', () => {
 
   it('finds what the local review of the sample finds, and names the org and the users it read', async () => {
     const local = await review({ baseDir: join(fixturesDir, 'acme'), sourceDirs: [], asOf: AS_OF });
-    const run = await runCommand<ReviewResult>(ArchReview, ['--target-org', acme.fake.username, '--as-of', AS_OF, '--json']);
+    const run = await runCommand<ReviewResult>(ArchReview, ['--target-org', acme.fake.username, '--as-of', AS_OF, '--detail', 'full', '--json']);
     expect(run.error).toBeUndefined();
     const { status, result } = JSON.parse(run.stdout) as Envelope;
     expect(status).toBe(0);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ArchReview from '../../../src/commands/arch/review.js';
 import { RESULT_SCHEMA_VERSION } from '../../../src/review/result.js';
+import type { CompactResult } from '../../../src/review/compact.js';
 import type { ReviewResult } from '../../../src/review/review.js';
 import { fixturesDir, repoRoot } from '../../helpers/paths.js';
 import { runCommand } from '../../helpers/run-command.js';
@@ -23,8 +24,20 @@ describe('sf arch review (in-process)', () => {
     expect(run.result?.summary.counts.Flow).toBeGreaterThanOrEqual(12);
   });
 
-  it('returns the typed result in the sf JSON envelope with --json', async () => {
-    const run = await runCommand<ReviewResult>(ArchReview, ['--source-dir', sample, '--json']);
+  it('returns the compact result in the sf JSON envelope with --json, and no progress on stderr', async () => {
+    const run = await runCommand<CompactResult>(ArchReview, ['--source-dir', sample, '--json']);
+    const envelope = JSON.parse(run.stdout) as { status: number; result: CompactResult };
+    expect(envelope.status).toBe(0);
+    expect(envelope.result.detail).toBe('compact');
+    expect(envelope.result.summary.counts.Flow).toBeGreaterThanOrEqual(12);
+    expect(envelope.result.summary.findings.critical).toBeGreaterThan(0);
+    expect(envelope.result.findings.length).toBeGreaterThan(0);
+    expect(Object.keys(envelope.result)).not.toContain('objects');
+    expect(run.stderr).not.toContain('arch review ');
+  });
+
+  it('returns the whole result in the sf JSON envelope with --json --detail full', async () => {
+    const run = await runCommand<ReviewResult>(ArchReview, ['--source-dir', sample, '--json', '--detail', 'full']);
     const envelope = JSON.parse(run.stdout) as { status: number; result: ReviewResult };
     expect(envelope.status).toBe(0);
     expect(envelope.result.schemaVersion).toBe(RESULT_SCHEMA_VERSION);

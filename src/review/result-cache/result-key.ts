@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../../load/paths.js';
+import type { Discovered, ReviewConfig } from '../review.js';
+import { inputDigest } from './input-digest.js';
+import { resultSourcesFingerprint } from './sources.js';
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The slot a result is kept in: what the user asked for (folders, objects, rules, detail). Each way of
+ * reviewing a project keeps its last result; a new date or edit replaces it instead of adding one.
+ */
+export function slotOf(config: ReviewConfig, sourceDirs: readonly string[]): string {
+  return sha(JSON.stringify({
+    sourceDirs: sourceDirs.map((dir) => displayPath(config.baseDir, dir)),
+    objects: config.objects ?? [],
+    rules: config.rules ?? [],
+    excludeRules: config.excludeRules ?? [],
+    verbose: config.verbose ?? false,
+    detail: config.detail ?? 'full',
+  })).slice(0, 32);
+}
+
+/**
+ * Everything a result depends on: the slot, the review date, the code that computes it, every input
+ * file's content (through the discovered components), the policy file and the integration inputs,
+ * and the org snapshot when one was retrieved. Undefined when an input cannot be read (not cached).
+ */
+export function resultKeyOf(config: ReviewConfig, found: Discovered): string | undefined {
+  if (!found.cacheDir) return undefined;
+  const digest = inputDigest(found.loaded.components, found.loaded.issues, config.baseDir, found.cacheDir);
+  if (digest === undefined) return undefined;
+  const policyFile = config.policyFile ? resolve(config.baseDir, config.policyFile) : join(config.baseDir, 'arch-review.yml');
+  const fileHash = (file: string | undefined): string | undefined => {
+    if (!file) return undefined;
+    const path = resolve(config.baseDir, file);
+    return existsSync(path) ? sha(readFileSync(path, 'latin1')) : 'missing';
+  };
+  return sha(JSON.stringify({
+    slot: slotOf(config, found.sourceDirs),
+    cwd: process.cwd(),
+    baseDir: config.baseDir,
+    asOf: config.asOf ?? new Date().toISOString().slice(0, 10),
+    sources: resultSourcesFingerprint(),
+    inputs: digest,
+    policy: [policyFile, fileHash(policyFile)],
+    baseline: fileHash(config.permissionBaselineFile),
+    assignmentsFile: fileHash(config.assignmentsFile),
+    assignments: config.assignments ? sha(JSON.stringify(config.assignments)) : undefined,
+    org: config.org ? sha(JSON.stringify(config.org)) : undefined,
+  }));
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** First line of every entry: a format tag, the key it answers and the payload's length. */
+const MAGIC = 'arch-review-result/1';
+const NAMESPACE = /^r\d+-[0-9a-f]{20}$/;
+
+/** Where results live in a project, beside the parse cache. */
+export const resultRoot = (projectDir: string): string => join(projectDir, '.sfdx', 'arch-review', 'results');
+
+/**
+ * Whole review results on disk, one file per slot (a slot is one combination of flags, so a project
+ * keeps one result per way it is reviewed, not one per edit). The entry names the input key it was
+ * computed from: a different key, a torn or foreign file is a miss and is overwritten. Writes go to a
+ * temp file renamed into place, so concurrent runs never read half an entry; the last writer wins.
+ */
+export class ResultStore {
+  public constructor(private readonly dir: string) {}
+
+  /** The store of this build in a project; the folders of other builds are removed on first use. */
+  public static open(projectDir: string, namespace: string): ResultStore {
+    const dir = join(resultRoot(projectDir), namespace);
+    if (!existsSync(dir)) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        for (const sibling of readdirSync(dirname(dir))) {
+          if (sibling !== basename(dir) && NAMESPACE.test(sibling)) rmSync(join(dirname(dir), sibling), { recursive: true, force: true });
+        }
+      } catch {
+        // a store that cannot be tidied still works
+      }
+    }
+    return new ResultStore(dir);
+  }
+
+  public get(slot: string, key: string): string | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.pathOf(slot), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf('\n');
+    if (newline === -1) return undefined;
+    const [magic, entryKey, length] = text.slice(0, newline).split(' ');
+    const payload = text.slice(newline + 1);
+    if (magic !== MAGIC || entryKey !== key || Number(length) !== payload.length) return undefined;
+    return payload;
+  }
+
+  public set(slot: string, key: string, json: string): void {
+    const target = this.pathOf(slot);
+    const temp = join(this.dir, `.${slot}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temp, `${MAGIC} ${key} ${json.length}\n${json}`);
+      renameSync(temp, target);
+    } catch {
+      // A read-only project or a full disk: no cache, the review stands.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing more to do
+      }
+    }
+  }
+
+  private pathOf(slot: string): string {
+    return join(this.dir, `${slot}.json`);
+  }
+}
+
+/** The namespace folder of a build: format and the fingerprint of the sources that compute results. */
+export const namespaceOf = (fingerprint: string, format = 1): string => `r${format}-${fingerprint.slice(0, 20)}`;
