@@ -3,6 +3,7 @@ import type { ReviewResult } from '../../review/result.js';
 import { cell, code, table } from '../markdown-escape.js';
 import { foldedFindings, MARKDOWN_LIMITS } from './fold.js';
 import { capped, sourceRef } from './labels.js';
+import { compare } from '../../shared/compare.js';
 
 const MAX_LISTED = 5;
 
@@ -51,8 +52,4 @@ function component(value: Finding['components'][number]): string {
 function evidence(value: Finding['evidence'][number]): string {
   const where = value.file ? sourceRef({ file: value.file, ...(value.line !== undefined ? { line: value.line } : {}) }) : '';
   return `${cell(value.text)}${where ? ` (${where})` : ''}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

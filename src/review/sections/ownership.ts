@@ -3,6 +3,7 @@ import type { SourceRef } from '../../metadata/model.js';
 import { expiryState } from '../../rules/hygiene/expiry.js';
 import { componentsInScope } from '../../rules/hygiene/support.js';
 import type { RuleContext } from '../../rules/rule.js';
+import { compare } from '../../shared/compare.js';
 
 /** One component: its owner and expiry, and where each came from. */
 export type OwnershipComponent = {
@@ -76,8 +77,4 @@ function countsOf(components: OwnershipComponent[]): OwnershipTypeCount[] {
     if (component.retiring) count.retiring++;
   }
   return [...byType.values()].sort((a, b) => compare(a.type, b.type));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import type { GraphQueries, SaveHop } from '../../graph/queries.js';
 import type { RuleContext } from '../../rules/rule.js';
 import { eventsOf } from '../../rules/support/hops.js';
+import { compare } from '../../shared/compare.js';
 
 /** One object's bulk-risk figure: the longest synchronous save chain a save of it starts. */
 export type BulkRiskFigure = {
@@ -122,8 +123,4 @@ function startsOn(events: readonly string[], operations: readonly string[]): boo
 
 function normalizeEvent(event: string): string {
   return event.toLowerCase().replace(/^(before|after)\s+/, '').replace('insert', 'create');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
