@@ -4,7 +4,7 @@ import { ComponentSet, type SourceComponent } from '@salesforce/source-deploy-re
 import type { ParseIssue } from '../metadata/model.js';
 import { messageOf } from './parse/errors.js';
 import { displayPath } from './paths.js';
-import { isJunkFile, JUNK_MESSAGE } from './junk-files.js';
+import { isJunkFile, JUNK_MESSAGE, JUNK_TYPE } from './junk-files.js';
 
 /** One metadata component found on disk, with the files to read and the file to show. */
 export type DiscoveredComponent = {
@@ -37,7 +37,7 @@ export function resolveWithSdr(dir: string, base: string, issues: ParseIssue[]):
       // unreadable: reported below
     }
     if (!isDirectory) {
-      issues.push({ file: displayPath(base, dir), type: 'Unknown', message: isJunkFile(dir) ? JUNK_MESSAGE : `could not be resolved as metadata: ${messageOf(error).replace(`${dir}: `, '')}` });
+      issues.push(isJunkFile(dir) ? { file: displayPath(base, dir), type: JUNK_TYPE, message: JUNK_MESSAGE } : { file: displayPath(base, dir), type: 'Unknown', message: `could not be resolved as metadata: ${messageOf(error).replace(`${dir}: `, '')}` });
       return [];
     }
     let entries: string[];

@@ -11,4 +11,7 @@ export function isJunkFile(path: string): boolean {
   return JUNK.test(basename(path));
 }
 
+/** The ParseIssue type of a file set aside: no rule reads it, so it never makes a gated review incomplete. */
+export const JUNK_TYPE = 'Skipped';
+
 export const JUNK_MESSAGE = 'skipped: an OS, editor or backup file, not deployable metadata (add it to .forceignore to leave it out)';

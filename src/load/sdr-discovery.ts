@@ -1,7 +1,7 @@
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import type { ParseIssue } from '../metadata/model.js';
 import { type DiscoveredComponent, flattenComponents, messageOf, resolveWithSdr } from './discover.js';
-import { isJunkFile, JUNK_MESSAGE } from './junk-files.js';
+import { isJunkFile, JUNK_MESSAGE, JUNK_TYPE } from './junk-files.js';
 import { convertToSource, needsConversion } from './mdapi.js';
 import { displayPath } from './paths.js';
 import { appendAll } from '../shared/arrays.js';
@@ -15,7 +15,7 @@ export async function discoverWithSdr(
 ): Promise<{ components: DiscoveredComponent[]; converted: boolean }> {
   const notJunk = (component: SourceComponent): boolean => {
     const junk = [component.xml, component.content].find((path) => path !== undefined && isJunkFile(path));
-    if (junk) issues.push({ file: displayPath(base, junk), type: component.type.name, message: JUNK_MESSAGE });
+    if (junk) issues.push({ file: displayPath(base, junk), type: JUNK_TYPE, message: JUNK_MESSAGE });
     return junk === undefined;
   };
   const resolved = resolveWithSdr(dir, base, issues).filter(notJunk);

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { countsForGate, typesRead } from '../../src/gate/read-types.js';
 import { review } from '../../src/review/review.js';
+import { RULES } from '../../src/rules/index.js';
 import { addRealRepoShapes } from '../helpers/real-repo-shapes.js';
 import { generatedOrg } from './support/review-kit.js';
 
@@ -20,6 +22,9 @@ describe('a generated enterprise org with what real repositories carry besides m
     const componentFiles = [...model.flows, ...model.apexClasses, ...model.objects.flatMap((object) => object.fields)].map((component) => component.source.file);
     expect(componentFiles.filter((file) => notMetadata.includes(file))).toEqual([]);
     for (const issue of result.parseIssues) expect(issue.message).toMatch(/^skipped: an OS, editor or backup file|^could not be resolved as metadata: Could not infer a metadata type/);
+    // Set-aside files never make a gated review incomplete; a file SDR cannot place does.
+    const read = typesRead(RULES.map((rule) => rule.meta));
+    expect(result.parseIssues.filter((issue) => countsForGate(issue, read)).map((issue) => issue.file)).toEqual([`${SRC}/unknowns/thing.madeuptype-meta.xml`]);
     const components = Object.values(result.summary.counts).reduce((sum, count) => sum + count, 0);
     expect(result.parseIssues.length / components).toBeLessThan(0.01);
     // A backup copy never becomes a second flow (or replaces the real one).

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { entryText, readEntry } from './entry-file.js';
 
 /** First line of every entry: a format tag, the key it answers and the payload's length. */
 const MAGIC = 'arch-review-parse-cache/1';
@@ -18,18 +19,7 @@ export class ParseCache {
   public constructor(public readonly dir: string) {}
 
   public get(key: string): string | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.pathOf(key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const newline = text.indexOf('\n');
-    if (newline === -1) return undefined;
-    const [magic, entryKey, length] = text.slice(0, newline).split(' ');
-    const payload = text.slice(newline + 1);
-    if (magic !== MAGIC || entryKey !== key || Number(length) !== payload.length) return undefined;
-    return payload;
+    return readEntry(this.pathOf(key), MAGIC, key);
   }
 
   public set(key: string, json: string): void {
@@ -40,7 +30,7 @@ export class ParseCache {
         mkdirSync(shard, { recursive: true });
         this.shards.add(shard);
       }
-      writeFileSync(temp, `${MAGIC} ${key} ${json.length}\n${json}`);
+      writeFileSync(temp, entryText(MAGIC, key, json));
       renameSync(temp, this.pathOf(key));
     } catch {
       // A cache that cannot be written (read-only project, full disk, folder deleted meanwhile) is no

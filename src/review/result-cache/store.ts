@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { entryText, readEntry } from '../../load/cache/entry-file.js';
 
 /** First line of every entry: a format tag, the key it answers and the payload's length. */
 const MAGIC = 'arch-review-result/1';
@@ -35,18 +36,7 @@ export class ResultStore {
   }
 
   public get(slot: string, key: string): string | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.pathOf(slot), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const newline = text.indexOf('\n');
-    if (newline === -1) return undefined;
-    const [magic, entryKey, length] = text.slice(0, newline).split(' ');
-    const payload = text.slice(newline + 1);
-    if (magic !== MAGIC || entryKey !== key || Number(length) !== payload.length) return undefined;
-    return payload;
+    return readEntry(this.pathOf(slot), MAGIC, key);
   }
 
   public set(slot: string, key: string, json: string): void {
@@ -54,7 +44,7 @@ export class ResultStore {
     const temp = join(this.dir, `.${slot}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temp, `${MAGIC} ${key} ${json.length}\n${json}`);
+      writeFileSync(temp, entryText(MAGIC, key, json));
       renameSync(temp, target);
     } catch {
       // A read-only project or a full disk: no cache, the review stands.
