@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { stronglyConnectedComponents } from '../../src/graph/tarjan.js';
 
 /**
  * The exact call graph of src/ (the type checker resolves every call and every function passed by
@@ -86,44 +87,7 @@ function isDeclarationName(node: ts.Node): boolean {
 /** Strongly connected components with a cycle (a self-edge or two or more members), members sorted. */
 function cyclesOf(edges: Map<string, Set<string>>): string[][] {
   const nodes = [...new Set([...edges.keys(), ...[...edges.values()].flatMap((targets) => [...targets])])].sort();
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const found: string[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: Array<{ node: string; succ: string[]; next: number }> = [];
-    const open = (node: string): void => {
-      index.set(node, counter);
-      low.set(node, counter++);
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, succ: [...(edges.get(node) ?? [])].sort(), next: 0 });
-    };
-    open(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      if (frame.next < frame.succ.length) {
-        const target = frame.succ[frame.next++]!;
-        if (!index.has(target)) open(target);
-        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) low.set(work[work.length - 1]!.node, Math.min(low.get(work[work.length - 1]!.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.node);
-        if (component.length > 1 || edges.get(frame.node)?.has(frame.node)) found.push(component.sort());
-      }
-    }
-  }
-  return found.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  return stronglyConnectedComponents(nodes, (node) => [...(edges.get(node) ?? [])].sort())
+    .filter((component) => component.length > 1 || edges.get(component[0]!)?.has(component[0]!))
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
