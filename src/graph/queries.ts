@@ -59,9 +59,11 @@ export class GraphQueries {
   /** Entry automations (not Apex methods) whose writes include `Object.Field`, with the writing edge. */
   public writersOf(field: string): Array<{ automation: GraphNode; edge: GraphEdge }> {
     const object = field.slice(0, field.indexOf('.'));
+    // Field names are case-insensitive in Salesforce: a flow's `account.billing_status__c` writes the same field.
+    const lower = field.toLowerCase();
     return this.graph
       .inEdges(nodeId.object(object), 'writes')
-      .filter((edge) => edge.fields?.includes(field))
+      .filter((edge) => (edge.fields ?? []).some((candidate) => candidate.toLowerCase() === lower))
       .map((edge) => ({ automation: this.graph.node(edge.source)!, edge }))
       .filter(({ automation }) => automation.automationType !== 'apex-method');
   }

@@ -27,6 +27,12 @@ describe('GraphQueries', () => {
     expect(queries.readersOf('Account.Industry')).toEqual([]);
   });
 
+  it('writersOf: who writes a field (its name in any case); readers are not writers', () => {
+    const queries = queriesOf();
+    expect(queries.writersOf('Account.INDUSTRY').map(({ automation, edge }) => [automation.name, edge.note])).toEqual([['Contact_Reads_Account', 'Set_Account']]);
+    expect(queries.writersOf('Account.Rating')).toEqual([]);
+  });
+
   it('fieldsTouched: written fields, or read and written ones', () => {
     const queries = queriesOf();
     expect(queries.fieldsTouched('writes')).toEqual(['Account.Industry']);
