@@ -58,22 +58,20 @@ export class GraphQueries {
 
   /** Entry automations (not Apex methods) whose writes include `Object.Field`, with the writing edge. */
   public writersOf(field: string): Array<{ automation: GraphNode; edge: GraphEdge }> {
-    const object = field.slice(0, field.indexOf('.'));
-    // Field names are case-insensitive in Salesforce: a flow's `account.billing_status__c` writes the same field.
-    const lower = field.toLowerCase();
-    return this.graph
-      .inEdges(nodeId.object(object), 'writes')
-      .filter((edge) => (edge.fields ?? []).some((candidate) => candidate.toLowerCase() === lower))
-      .map((edge) => ({ automation: this.graph.node(edge.source)!, edge }))
-      .filter(({ automation }) => automation.automationType !== 'apex-method');
+    return this.fieldEdges(field, 'writes').filter(({ automation }) => automation.automationType !== 'apex-method');
   }
 
   /** Automations (entry automations and Apex methods alike) whose reads include `Object.Field`, with the reading edge. */
   public readersOf(field: string): Array<{ automation: GraphNode; edge: GraphEdge }> {
+    return this.fieldEdges(field, 'reads');
+  }
+
+  /** Edges of `kind` into the field's object that name the field: Salesforce field names are case-insensitive. */
+  private fieldEdges(field: string, kind: 'writes' | 'reads'): Array<{ automation: GraphNode; edge: GraphEdge }> {
     const object = field.slice(0, field.indexOf('.'));
     const lower = field.toLowerCase();
     return this.graph
-      .inEdges(nodeId.object(object), 'reads')
+      .inEdges(nodeId.object(object), kind)
       .filter((edge) => (edge.fields ?? []).some((candidate) => candidate.toLowerCase() === lower))
       .flatMap((edge) => {
         const automation = this.graph.node(edge.source);
