@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { DiffFormat, DiffResult } from '../../diff/index.js';
+import { sourceDirFlag, asOfFlag } from '../../cli/flags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.diff');
@@ -16,22 +17,11 @@ export default class ArchDiff extends SfCommand<ArchDiffResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      description: messages.getMessage('flags.source-dir.description'),
-      multiple: true,
-    }),
+    'source-dir': sourceDirFlag(messages),
     'source-dir-b': Flags.directory({ summary: messages.getMessage('flags.source-dir-b.summary'), multiple: true, required: true }),
     policy: Flags.file({ summary: messages.getMessage('flags.policy.summary') }),
     'policy-b': Flags.file({ summary: messages.getMessage('flags.policy-b.summary') }),
-    'as-of': Flags.string({
-      summary: messages.getMessage('flags.as-of.summary'),
-      parse: async (value) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new Error(messages.getMessage('error.asOf', [value]));
-        return value;
-      },
-    }),
+    'as-of': asOfFlag(messages),
     format: Flags.option({ options: FORMATS, default: 'markdown' as const, summary: messages.getMessage('flags.format.summary') })(),
     'output-file': Flags.file({ char: 'f', summary: messages.getMessage('flags.output-file.summary') }),
   };

@@ -2,6 +2,7 @@ import { Messages } from '@salesforce/core';
 import { Args } from '@oclif/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { Explanation, ExplainFormat } from '../../explain/index.js';
+import { sourceDirFlag, asOfFlag } from '../../cli/flags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.explain');
@@ -27,23 +28,12 @@ export default class ArchExplain extends SfCommand<ArchExplainResult> {
       summary: messages.getMessage('flags.format.summary'),
       description: messages.getMessage('flags.format.description'),
     })(),
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      description: messages.getMessage('flags.source-dir.description'),
-      multiple: true,
-    }),
+    'source-dir': sourceDirFlag(messages),
     policy: Flags.file({
       summary: messages.getMessage('flags.policy.summary'),
       description: messages.getMessage('flags.policy.description'),
     }),
-    'as-of': Flags.string({
-      summary: messages.getMessage('flags.as-of.summary'),
-      parse: async (value) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new Error(messages.getMessage('error.asOf', [value]));
-        return value;
-      },
-    }),
+    'as-of': asOfFlag(messages),
     depth: Flags.integer({ summary: messages.getMessage('flags.depth.summary'), default: 6, min: 1, max: 50 }),
     'output-file': Flags.file({ char: 'f', summary: messages.getMessage('flags.output-file.summary') }),
   };

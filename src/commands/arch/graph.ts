@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { GraphFormat } from '../../graph/export/index.js';
+import { sourceDirFlag } from '../../cli/flags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.graph');
@@ -34,12 +35,7 @@ export default class ArchGraph extends SfCommand<ArchGraphResult> {
       description: messages.getMessage('flags.object.description'),
       multiple: true,
     }),
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      description: messages.getMessage('flags.source-dir.description'),
-      multiple: true,
-    }),
+    'source-dir': sourceDirFlag(messages),
     'output-file': Flags.file({
       char: 'f',
       summary: messages.getMessage('flags.output-file.summary'),

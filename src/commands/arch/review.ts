@@ -9,6 +9,7 @@ import type { CompactResult } from '../../review/compact.js';
 import type { ReviewConfig } from '../../review/review.js';
 import type { ReviewResult } from '../../review/result.js';
 import type { CaughtFailure } from '../../shared/failures.js';
+import { sourceDirFlag, asOfFlag } from '../../cli/flags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.review');
@@ -25,13 +26,7 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      description: messages.getMessage('flags.source-dir.description'),
-      multiple: true,
-      exclusive: ['target-org'],
-    }),
+    'source-dir': sourceDirFlag(messages, { exclusive: ['target-org'] }),
     'target-org': Flags.optionalOrg({
       // Not -o (that is --object), and no fallback to the default org: a plain review stays local.
       char: undefined,
@@ -82,16 +77,7 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
       summary: messages.getMessage('flags.policy.summary'),
       description: messages.getMessage('flags.policy.description'),
     }),
-    'as-of': Flags.string({
-      summary: messages.getMessage('flags.as-of.summary'),
-      description: messages.getMessage('flags.as-of.description'),
-      parse: async (value) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-          throw new Error(messages.getMessage('error.asOf', [value]));
-        }
-        return value;
-      },
-    }),
+    'as-of': asOfFlag(messages, { description: true }),
     'base-ref': Flags.string({
       summary: messages.getMessage('flags.base-ref.summary'),
       description: messages.getMessage('flags.base-ref.description'),

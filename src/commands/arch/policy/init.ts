@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { sourceDirFlag } from '../../../cli/flags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.policy.init');
@@ -20,12 +21,7 @@ export default class ArchPolicyInit extends SfCommand<ArchPolicyInitResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      description: messages.getMessage('flags.source-dir.description'),
-      multiple: true,
-    }),
+    'source-dir': sourceDirFlag(messages),
     'output-file': Flags.file({
       char: 'f',
       summary: messages.getMessage('flags.output-file.summary'),
