@@ -1,7 +1,9 @@
 import type { PermissionSnapshot } from '../permissions/snapshot.js';
 import { type CaughtFailure, withContextAsync } from '../shared/failures.js';
-import { RESULT_SCHEMA_VERSION, type ReviewResult } from './result.js';
-import { resultKeyOf, slotOf } from './result-cache/result-key.js';
+import type { Finding } from './finding.js';
+import type { ReviewResult } from './result.js';
+import { type ResultKeys, resultKeysOf, slotOf } from './result-cache/result-key.js';
+import { decodeEntry, entryJson, reusableFindings } from './result-cache/rule-reuse.js';
 import { resultSourcesFingerprint } from './result-cache/sources.js';
 import { namespaceOf, ResultStore } from './result-cache/store.js';
 import { analyse, discover, graphOf, parseDiscovered, readInputs, review, type ReviewConfig } from './review.js';
@@ -13,53 +15,53 @@ export type ReviewOutcome = {
   /** Every integration principal's effective permissions: only when the review ran (not from the cache). */
   permissionSnapshot?: () => PermissionSnapshot;
   fromCache: boolean;
+  /** Rules whose findings are the last run's (nothing they read changed): all of them on a cache hit. */
+  reusedRules: string[];
 };
 
 /**
- * The review, reusing the last result when nothing it depends on changed (see `resultKeyOf`): a warm
+ * The review, reusing the last result when nothing it depends on changed (see `resultKeysOf`): a warm
  * rerun then only discovers and stats the project. Otherwise the review runs in full (the parse
  * cache still serves unchanged components) and its result is kept for next time.
  */
 export async function cachedReview(config: ReviewConfig): Promise<ReviewOutcome> {
   if (!config.cache || !config.resultCache) {
     const reviewed = await review(config);
-    return { result: reviewed.result, failures: reviewed.failures, permissionSnapshot: reviewed.permissionSnapshot, fromCache: false };
+    return { result: reviewed.result, failures: reviewed.failures, permissionSnapshot: reviewed.permissionSnapshot, fromCache: false, reusedRules: [] };
   }
   const inputs = readInputs(config);
   config.onProgress?.('reading the metadata');
   const found = await withContextAsync({ stage: 'reading the metadata' }, () => discover(config));
   let model;
-  let key: string | undefined;
+  let keys: ResultKeys | undefined;
   let slot: string;
   let store: ResultStore;
+  let last: { key: string; payload: string } | undefined;
   try {
-    key = resultKeyOf(config, found);
+    keys = resultKeysOf(config, found);
     slot = slotOf(config, found.sourceDirs);
     store = ResultStore.open(config.baseDir, namespaceOf(resultSourcesFingerprint()));
-    const hit = key ? decode(store.get(slot, key)) : undefined;
+    // One read of the slot: a hit, or the last run whose unchanged rules still hold.
+    last = store.latest(slot);
+    const hit = keys && last?.key === keys.result ? decodeEntry(last.payload) : undefined;
     if (hit) {
       config.onProgress?.('reusing the last result', `${found.loaded.components.length} components unchanged`);
-      return { result: hit, failures: [], fromCache: true };
+      return { result: hit.result, failures: [], fromCache: true, reusedRules: hit.result.rules?.map((rule) => rule.id) ?? [] };
     }
     model = await withContextAsync({ stage: 'reading the metadata' }, () => parseDiscovered(config, found));
   } finally {
     found.loaded.dispose();
   }
+  // Something changed: the rules that read none of it keep the last run's findings.
+  const reused = keys ? reusableFindings(decodeEntry(last?.payload), keys.rules) : new Map<string, Finding[]>();
+  last = undefined;
   const { graph } = graphOf(config, model);
-  const reviewed = analyse(config, inputs, model, graph);
+  const reviewed = analyse(config, inputs, model, graph, reused);
   // A run with failures is not kept: --dev-debug could not show their stacks next time.
-  if (key && reviewed.failures.length === 0) store.set(slot, key, JSON.stringify(reviewed.result));
-  return { result: reviewed.result, failures: reviewed.failures, permissionSnapshot: reviewed.permissionSnapshot, fromCache: false };
-}
-
-/** A cached result, or undefined when the entry is not one (a miss: the review runs and rewrites it). */
-function decode(json: string | undefined): ReviewResult | undefined {
-  if (json === undefined) return undefined;
-  try {
-    const value = JSON.parse(json) as Partial<ReviewResult> | null;
-    const ok = value !== null && typeof value === 'object' && value.schemaVersion === RESULT_SCHEMA_VERSION && [value.findings, value.ruleErrors, value.parseIssues, value.warnings, value.objects, value.edges].every(Array.isArray) && typeof value.summary === 'object';
-    return ok ? (value as ReviewResult) : undefined;
-  } catch {
-    return undefined;
+  if (keys && reviewed.failures.length === 0) {
+    const ran = Object.fromEntries(reviewed.rulesRun.map((id) => [id, keys.rules[id] ?? '']).filter(([, key]) => key !== ''));
+    store.set(slot, keys.result, entryJson(ran, JSON.stringify(reviewed.result)));
   }
+  const reusedRules = reviewed.rulesRun.filter((id) => reused.has(id));
+  return { result: reviewed.result, failures: reviewed.failures, permissionSnapshot: reviewed.permissionSnapshot, fromCache: false, reusedRules };
 }

@@ -20,7 +20,7 @@ import { selectRules } from '../gate/rule-selection.js';
 import { RULES } from '../rules/index.js';
 import { integrationAnalysis } from '../rules/perm/analysis.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
-import { compareFindings, type RuleRun, runRules } from '../rules/runner.js';
+import { compareFindings, type ReusedFindings, type RuleRun, runRules } from '../rules/runner.js';
 import type { IntegrationInputs } from '../permissions/integration-inputs.js';
 import type { LoadedPolicy } from '../policy/policy.js';
 import { RESULT_SCHEMA_VERSION, type ReviewResult } from './result.js';
@@ -84,6 +84,8 @@ export type Review = {
   permissionSnapshot: () => PermissionSnapshot;
   /** Everything the review caught and reported (graph builders, rules, sections), with the original errors for `--dev-debug`. */
   failures: CaughtFailure[];
+  /** The ids of the rules that ran (or whose earlier findings were reused), in run order. */
+  rulesRun: string[];
 };
 
 /** Reads the project into the typed model. */
@@ -162,7 +164,7 @@ export async function review(config: ReviewConfig): Promise<Review> {
  * Rules, report sections and the result, on a loaded model and graph. With `detail: 'compact'` the
  * sections, pipelines and edges are left out (the compact JSON has none of them).
  */
-export function analyse(config: ReviewConfig, { policy, integration }: ReviewInputs, model: MetadataModel, graph: AutomationGraph): Review {
+export function analyse(config: ReviewConfig, { policy, integration }: ReviewInputs, model: MetadataModel, graph: AutomationGraph, reused?: ReusedFindings): Review {
   const queries = new GraphQueries(graph, model);
   const objectFilter = config.objects ?? [];
   const context: RuleContext = {
@@ -176,7 +178,7 @@ export function analyse(config: ReviewConfig, { policy, integration }: ReviewInp
     ...(integration ? { integration } : {}),
   };
   const selection = selectRules(RULES, { ...(config.rules ? { rules: config.rules } : {}), ...(config.excludeRules ? { excludeRules: config.excludeRules } : {}), policy });
-  const { findings, ruleErrors, failures } = withContext({ stage: 'running rules' }, () => runRulesWithProgress(selection.rules, context, config.onProgress));
+  const { findings, ruleErrors, failures } = withContext({ stage: 'running rules' }, () => runRulesWithProgress(selection.rules, context, config.onProgress, reused));
   appendAll(failures, graph.failures());
   // A section or an object's pipeline that fails is reported like a rule that failed; the rest of the report stands.
   const attempt = <T>(id: string, component: string | undefined, work: () => T): T | undefined => {
@@ -205,6 +207,7 @@ export function analyse(config: ReviewConfig, { policy, integration }: ReviewInp
     graph,
     permissionSnapshot: () => integrationAnalysis(context).snapshot(),
     failures,
+    rulesRun: selection.rules.map((rule) => rule.meta.id),
     result: {
       schemaVersion: RESULT_SCHEMA_VERSION,
       sourceDirs: model.sourceDirs,
@@ -225,12 +228,12 @@ export function analyse(config: ReviewConfig, { policy, integration }: ReviewInp
 }
 
 /** One rule at a time, for progress; the same findings, errors and order as running them together. */
-function runRulesWithProgress(rules: readonly Rule[], context: RuleContext, onProgress: ReviewConfig['onProgress']): RuleRun {
-  if (!onProgress) return runRules(rules, context);
+function runRulesWithProgress(rules: readonly Rule[], context: RuleContext, onProgress: ReviewConfig['onProgress'], reused: ReusedFindings | undefined): RuleRun {
+  if (!onProgress) return runRules(rules, context, reused);
   const run: RuleRun = { findings: [], ruleErrors: [], failures: [] };
   rules.forEach((rule, index) => {
-    onProgress('running rules', `${index + 1}/${rules.length} ${rule.meta.id}`);
-    const one = runRules([rule], context);
+    onProgress('running rules', `${index + 1}/${rules.length} ${rule.meta.id}${reused?.has(rule.meta.id) ? ' (unchanged)' : ''}`);
+    const one = runRules([rule], context, reused);
     appendAll(run.findings, one.findings);
     appendAll(run.ruleErrors, one.ruleErrors);
     appendAll(run.failures, one.failures);

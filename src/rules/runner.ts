@@ -5,7 +5,11 @@ import type { RuleError } from '../review/result.js';
 import { messageOf } from '../load/parse/errors.js';
 import type { CaughtFailure } from '../shared/failures.js';
 import type { Rule, RuleContext, RuleFinding } from './rule.js';
+import { appendAll } from '../shared/arrays.js';
 import { compare } from '../shared/compare.js';
+
+/** Findings of an earlier run, by rule id, for rules nothing they read has changed since (result-cache/rule-keys.ts). */
+export type ReusedFindings = ReadonlyMap<string, readonly Finding[]>;
 
 export type RuleRun = { findings: Finding[]; ruleErrors: RuleError[]; failures: CaughtFailure[] };
 
@@ -13,11 +17,16 @@ export type RuleRun = { findings: Finding[]; ruleErrors: RuleError[]; failures: 
  * Runs every rule. A rule that throws is reported as a rule error and the others still run; findings
  * get their rule id, category and a fingerprint, and come out most severe first in a stable order.
  */
-export function runRules(rules: readonly Rule[], context: RuleContext): RuleRun {
+export function runRules(rules: readonly Rule[], context: RuleContext, reused?: ReusedFindings): RuleRun {
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
   const failures: CaughtFailure[] = [];
   for (const rule of rules) {
+    const earlier = reused?.get(rule.meta.id);
+    if (earlier) {
+      appendAll(findings, earlier);
+      continue;
+    }
     let reported: RuleFinding[];
     try {
       reported = rule.run(context);

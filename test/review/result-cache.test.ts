@@ -8,7 +8,7 @@ import { review, type ReviewConfig } from '../../src/review/review.js';
 import { CORPUS_FOLDERS, corpus, hasCorpus } from '../helpers/corpus.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { copyOf, generatedOrg } from '../load/support/review-kit.js';
-import { touchFlowClassPermissionSet } from './support/touch.js';
+import { firstFile, touch, touchFlowClassPermissionSet } from './support/touch.js';
 
 const AS_OF = '2026-11-23';
 
@@ -18,9 +18,9 @@ async function cold(baseDir: string, extra: Partial<ReviewConfig> = {}): Promise
   return JSON.stringify(result);
 }
 
-async function cached(baseDir: string, extra: Partial<ReviewConfig> = {}): Promise<{ json: string; fromCache: boolean }> {
+async function cached(baseDir: string, extra: Partial<ReviewConfig> = {}): Promise<{ json: string; fromCache: boolean; reusedRules: string[] }> {
   const outcome = await cachedReview({ baseDir, sourceDirs: [], asOf: AS_OF, workers: 2, cache: true, resultCache: true, ...extra });
-  return { json: JSON.stringify(outcome.result), fromCache: outcome.fromCache };
+  return { json: JSON.stringify(outcome.result), fromCache: outcome.fromCache, reusedRules: outcome.reusedRules };
 }
 
 function entries(baseDir: string): string[] {
@@ -59,6 +59,31 @@ describe('the result cache on the generated org at scale 0.1', () => {
 
   it('gives a cold run’s bytes cold, warm and after one flow, class and permission set changed', { timeout: 240_000 }, async () => {
     await expectCacheTransparent(dir);
+  });
+
+  it('reuses the findings of the rules that read nothing that changed, and only those', { timeout: 240_000 }, async () => {
+    const own = copyOf(dir);
+    await cached(own);
+    // A flow and a class: the permission rules read neither.
+    touch(firstFile(own, /_After_Save.*\.flow-meta\.xml$/)!, 'flowAndClass');
+    touch(firstFile(own, /TriggerHandler\.cls$/)!, 'flowAndClass');
+    const afterCode = await cached(own);
+    expect(afterCode.fromCache).toBe(false);
+    expect(afterCode.json).toBe(await cold(own));
+    expect(afterCode.reusedRules).toEqual(expect.arrayContaining(['hygiene/cloned-permission-set', 'perm/integration-dangerous-permission', 'perm/integration-object-scope', 'legacy/workflow-rule']));
+    for (const rule of ['recursion/cross-object-cycle', 'sor/foreign-field-write', 'hygiene/missing-owner', 'limits/dml-in-loop', 'perm/integration-bypass']) expect(afterCode.reusedRules).not.toContain(rule);
+
+    // A permission set: the automation rules read none.
+    touch(firstFile(own, /\.permissionset-meta\.xml$/)!, 'permissionSet');
+    const afterPermissions = await cached(own);
+    expect(afterPermissions.json).toBe(await cold(own));
+    expect(afterPermissions.reusedRules).toEqual(expect.arrayContaining(['recursion/cross-object-cycle', 'recursion/self-update', 'limits/dml-in-loop', 'legacy/process-builder']));
+    for (const rule of ['perm/integration-dangerous-permission', 'hygiene/cloned-permission-set', 'sor/foreign-field-write', 'hygiene/missing-owner']) expect(afterPermissions.reusedRules).not.toContain(rule);
+
+    // Another review date: nothing is reused (expiry and baselines are dated).
+    const otherDay = await cached(own, { asOf: '2027-02-01' });
+    expect(otherDay.reusedRules).toEqual([]);
+    expect(otherDay.json).toBe(await cold(own, { asOf: '2027-02-01' }));
   });
 
   it('keeps compact and full results apart, and a compact result is the projection of the full one', { timeout: 120_000 }, async () => {

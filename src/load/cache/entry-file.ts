@@ -9,6 +9,12 @@ export function entryText(magic: string, key: string, json: string): string {
 }
 
 export function readEntry(path: string, magic: string, key: string): string | undefined {
+  const entry = readWholeEntry(path, magic);
+  return entry?.key === key ? entry.payload : undefined;
+}
+
+/** An entry whatever key it answers (undefined when torn or foreign): what the key was, and the JSON. */
+export function readWholeEntry(path: string, magic: string): { key: string; payload: string } | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -19,6 +25,6 @@ export function readEntry(path: string, magic: string, key: string): string | un
   if (newline === -1) return undefined;
   const [entryMagic, entryKey, length] = text.slice(0, newline).split(' ');
   const payload = text.slice(newline + 1);
-  if (entryMagic !== magic || entryKey !== key || Number(length) !== payload.length) return undefined;
-  return payload;
+  if (entryMagic !== magic || entryKey === undefined || Number(length) !== payload.length) return undefined;
+  return { key: entryKey, payload };
 }

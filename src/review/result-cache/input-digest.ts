@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { ParseIssue } from '../../metadata/model.js';
 import type { DiscoveredComponent } from '../../load/discover.js';
 import { StampIndex } from '../../load/cache/stamps.js';
 import { hashText } from '../../load/parse/run-task.js';
+
+/** The whole digest, and one per metadata type (what a rule's findings are keyed on: rule-keys.ts). */
+export type InputDigest = { all: string; byType: Record<string, string> };
 
 /**
  * One hash of everything the loader reads: every discovered component (type, name, shown file, the
@@ -13,9 +16,10 @@ import { hashText } from '../../load/parse/run-task.js';
  * loader trusts them), else from reading the file: a warm run stats files and reads none.
  * Undefined when a file cannot be read (the loader will report it; such a run is not cached).
  */
-export function inputDigest(components: readonly DiscoveredComponent[], issues: readonly ParseIssue[], base: string, cacheDir: string): string | undefined {
+export function inputDigest(components: readonly DiscoveredComponent[], issues: readonly ParseIssue[], base: string, cacheDir: string): InputDigest | undefined {
   const stamps = StampIndex.load(cacheDir);
   const hash = createHash('sha256');
+  const byType = new Map<string, Hash>();
   const contentOf = (path: string | undefined): string | undefined => (path === undefined ? '-' : contentHash(path, stamps));
   for (const component of components) {
     // A converted (metadata API) component is read from a temp copy: its path changes every run, its content does not.
@@ -24,10 +28,14 @@ export function inputDigest(components: readonly DiscoveredComponent[], issues: 
     const content = contentOf(component.contentPath);
     const anchor = component.anchor ? contentOf(component.anchor.path) : '-';
     if (xml === undefined || content === undefined || anchor === undefined) return undefined;
-    hash.update([component.type, component.fullName, component.file, shown(component.xmlPath), shown(component.contentPath), xml, content, component.anchor ? `${relative(base, component.anchor.path)}\u0000${component.anchor.marker}` : '-', anchor].join('\u0000')).update('\n');
+    const line = `${[component.type, component.fullName, component.file, shown(component.xmlPath), shown(component.contentPath), xml, content, component.anchor ? `${relative(base, component.anchor.path)}\u0000${component.anchor.marker}` : '-', anchor].join('\u0000')}\n`;
+    hash.update(line);
+    let typeHash = byType.get(component.type);
+    if (!typeHash) byType.set(component.type, (typeHash = createHash('sha256')));
+    typeHash.update(line);
   }
   hash.update(JSON.stringify(issues));
-  return hash.digest('hex');
+  return { all: hash.digest('hex'), byType: Object.fromEntries([...byType].map(([type, typeHash]) => [type, typeHash.digest('hex')])) };
 }
 
 function contentHash(path: string, stamps: StampIndex): string | undefined {

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { displayPath } from '../../load/paths.js';
 import type { Discovered, ReviewConfig } from '../review.js';
 import { inputDigest } from './input-digest.js';
+import { RULES } from '../../rules/index.js';
+import { ruleKeysOf } from './rule-keys.js';
 import { resultSourcesFingerprint } from './sources.js';
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -23,12 +25,16 @@ export function slotOf(config: ReviewConfig, sourceDirs: readonly string[]): str
   })).slice(0, 32);
 }
 
+/** The key of the whole result, and one per rule (see rule-keys.ts). */
+export type ResultKeys = { result: string; rules: Record<string, string> };
+
 /**
  * Everything a result depends on: the slot, the review date, the code that computes it, every input
  * file's content (through the discovered components), the policy file and the integration inputs,
- * and the org snapshot when one was retrieved. Undefined when an input cannot be read (not cached).
+ * and the org snapshot when one was retrieved. Each rule's key has all of it but the files of types
+ * the rule does not read. Undefined when an input cannot be read (not cached).
  */
-export function resultKeyOf(config: ReviewConfig, found: Discovered): string | undefined {
+export function resultKeysOf(config: ReviewConfig, found: Discovered): ResultKeys | undefined {
   if (!found.cacheDir) return undefined;
   const digest = inputDigest(found.loaded.components, found.loaded.issues, config.baseDir, found.cacheDir);
   if (digest === undefined) return undefined;
@@ -38,17 +44,19 @@ export function resultKeyOf(config: ReviewConfig, found: Discovered): string | u
     const path = resolve(config.baseDir, file);
     return existsSync(path) ? sha(readFileSync(path, 'latin1')) : 'missing';
   };
-  return sha(JSON.stringify({
+  const common = JSON.stringify({
     slot: slotOf(config, found.sourceDirs),
     cwd: process.cwd(),
     baseDir: config.baseDir,
     asOf: config.asOf ?? new Date().toISOString().slice(0, 10),
     sources: resultSourcesFingerprint(),
-    inputs: digest,
+    // What discovery reported is not by type: any change to it reruns every rule.
+    discovery: sha(JSON.stringify(found.loaded.issues)),
     policy: [policyFile, fileHash(policyFile)],
     baseline: fileHash(config.permissionBaselineFile),
     assignmentsFile: fileHash(config.assignmentsFile),
     assignments: config.assignments ? sha(JSON.stringify(config.assignments)) : undefined,
     org: config.org ? sha(JSON.stringify(config.org)) : undefined,
-  }));
+  });
+  return { result: sha(`${common}\n${digest.all}`), rules: ruleKeysOf(RULES, digest, sha(common)) };
 }

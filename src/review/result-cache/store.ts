@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { entryText, readEntry } from '../../load/cache/entry-file.js';
+import { entryText, readWholeEntry } from '../../load/cache/entry-file.js';
 
 /** First line of every entry: a format tag, the key it answers and the payload's length. */
-const MAGIC = 'arch-review-result/1';
+const MAGIC = 'arch-review-result/2';
 const NAMESPACE = /^r\d+-[0-9a-f]{20}$/;
 
 /** Where results live in a project, beside the parse cache. */
@@ -35,8 +35,9 @@ export class ResultStore {
     return new ResultStore(dir);
   }
 
-  public get(slot: string, key: string): string | undefined {
-    return readEntry(this.pathOf(slot), MAGIC, key);
+  /** The slot's entry whatever key it was computed for: the last run's rules may still hold (see rule-reuse.ts). */
+  public latest(slot: string): { key: string; payload: string } | undefined {
+    return readWholeEntry(this.pathOf(slot), MAGIC);
   }
 
   public set(slot: string, key: string, json: string): void {

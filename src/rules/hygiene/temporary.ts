@@ -25,11 +25,21 @@ export function temporaryWords(policy: Policy): readonly string[] {
   return policy.hygiene?.temporaryWords ?? BUILT_IN_WORDS;
 }
 
+type Lookable = Pick<ComponentOwnership, 'type' | 'name' | 'label' | 'description' | 'object' | 'references'>;
+
+// Two rules ask of every component (missing owner, missing expiry), with the same words: answered once.
+const LOOKS = new WeakMap<Lookable, WeakMap<readonly string[], TemporaryLook | null>>();
+
 /** Why the component looks temporary, or undefined when it does not. */
-export function temporaryLook(
-  component: Pick<ComponentOwnership, 'type' | 'name' | 'label' | 'description' | 'object' | 'references'>,
-  words: readonly string[],
-): TemporaryLook | undefined {
+export function temporaryLook(component: Lookable, words: readonly string[]): TemporaryLook | undefined {
+  let byWords = LOOKS.get(component);
+  if (!byWords) LOOKS.set(component, (byWords = new WeakMap()));
+  let look = byWords.get(words);
+  if (look === undefined) byWords.set(words, (look = lookOf(component, words) ?? null));
+  return look ?? undefined;
+}
+
+function lookOf(component: Lookable, words: readonly string[]): TemporaryLook | undefined {
   // The object a component sits on or looks up to is no sign of anything temporary: a lookup to Campaign is not a campaign.
   const permanent = [
     ...notTemporaryPhrases(),
@@ -41,7 +51,10 @@ export function temporaryLook(
     ['description', masked(tokens(withoutOwnershipTags(component.description)), permanent)],
   ];
   const found: TemporaryLook['words'] = [];
+  // Most components hold no vocabulary word at all: a phrase whose first word is nowhere is skipped.
+  const present = new Set(texts.flatMap(([, list]) => list));
   for (const { phrase, word } of phrasesOf(words)) {
+    if (!present.has(phrase[0]!)) continue;
     const places = texts.filter(([, list]) => containsPhrase(list, phrase)).map(([place]) => place);
     if (places.length > 0) found.push({ word, places });
   }

@@ -25,7 +25,7 @@ export const integrationBypass: Rule = {
     defaultSeverity: 'high',
     description: 'An integration user holds a custom permission that validation rules, flows or Apex check to let their holders skip them.',
     docs: docsPath(id),
-    reads: ['ApexClass', 'ApexTrigger', 'CustomObject', 'CustomPermission', 'Flow', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile', 'ValidationRule'],
+    reads: ['ApexClass', 'ApexTrigger', 'CustomField', 'CustomObject', 'CustomPermission', 'Flow', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile', 'ValidationRule'],
   },
   run(context) {
     const sites = sitesByPermission(permissionCheckSites(context.model));

@@ -29,7 +29,8 @@ export const integrationCreep: Rule = {
     defaultSeverity: 'medium',
     description: 'An integration user gained permissions since the baseline snapshot.',
     docs: docsPath(id),
-    reads: ['MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
+    // Fields and objects too: the systems a principal may work for are named in fields' `System of record:` tags.
+    reads: ['CustomField', 'CustomObject', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const baseline = context.integration?.baseline;

@@ -31,7 +31,8 @@ export const integrationDangerousPermission: Rule = {
     defaultSeverity: 'critical',
     description: 'An integration user holds system permissions it should not have (Modify All Data, Author Apex, Manage Users, ...).',
     docs: docsPath(id),
-    reads: ['MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
+    // Fields and objects too: the systems a principal may work for are named in fields' `System of record:` tags.
+    reads: ['CustomField', 'CustomObject', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const analysis = integrationAnalysis(context);

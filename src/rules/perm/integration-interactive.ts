@@ -42,7 +42,8 @@ export const integrationInteractive: Rule = {
     defaultSeverity: 'high',
     description: 'An integration user can log in interactively, or shares a permission set with people.',
     docs: docsPath(id),
-    reads: ['MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
+    // Fields and objects too: the systems a principal may work for are named in fields' `System of record:` tags.
+    reads: ['CustomField', 'CustomObject', 'MutingPermissionSet', 'PermissionSet', 'PermissionSetGroup', 'Profile'],
   },
   run(context) {
     const analysis = integrationAnalysis(context);

@@ -74,12 +74,11 @@ function analyze(context: RuleContext): FieldWriters[] {
   for (const owner of ownership.ownedFields()) candidates.set(owner.field.toLowerCase(), owner.field);
   for (const field of queries.fieldsTouched('writes')) if (!candidates.has(field.toLowerCase())) candidates.set(field.toLowerCase(), field);
   const result: FieldWriters[] = [];
+  const integrationEditorsOf = permissions.editorsAmong((ref) => ownership.isIntegration(ref));
   for (const field of candidates.values()) {
     const owner = ownership.ownerOf(field);
     const writes = writesOf(field, context, ownership);
-    const editors = permissions
-      .editorsOf(owner.field)
-      .filter((ref) => ownership.isIntegration(ref))
+    const editors = integrationEditorsOf(owner.field)
       .map((ref): PrincipalEditor => {
         const file = permissions.container(ref)?.source.file ?? model.permissionSetGroups.find((group) => group.name === ref.name)?.source.file;
         return { ref, systems: ownership.systemsOf(ref), ...(file ? { file } : {}) };
