@@ -87,6 +87,7 @@ function entryOf(entry: PipelineEntry, reaction: Reaction | undefined): ChainEnt
     ...entry.writes.map((write) => (write.inMemory ? `${write.target} (in memory)` : write.target)),
     ...entry.publishes.map((published) => `${published.target} (publishes)`),
     ...entry.enqueues.map((enqueued) => `${enqueued.target} (enqueues)`),
+    ...(entry.notVisible ?? []).map((hidden) => `${hidden.target} (${hidden.note ?? 'code not visible'})`),
   ];
   const reacts = reaction?.(entry);
   return {

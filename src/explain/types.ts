@@ -113,7 +113,7 @@ export type ChainEntry = {
   criteria?: string;
   order?: string;
   via?: string;
-  /** Objects and events it writes, publishes or enqueues (in-memory before-save writes are marked). */
+  /** Objects and events it writes, publishes or enqueues (in-memory before-save writes are marked), and calls into code not visible. */
   writes: string[];
   callsOut: string[];
   /** Field subjects only, on the field's own object: why this entry reacts to the field. */

@@ -65,6 +65,8 @@ export type PipelineEntry = {
   changesAccess: EffectSummary[];
   publishes: EffectSummary[];
   enqueues: EffectSummary[];
+  /** Calls into code the project does not hold (managed packages): what they do is not known. */
+  notVisible: EffectSummary[];
   source?: SourceRef;
 };
 

@@ -112,6 +112,7 @@ function entryFor(graph: AutomationGraph, node: GraphNode, step: StepId, events:
     changesAccess: summaries('changes-access'),
     publishes: summaries('publishes'),
     enqueues: summaries('enqueues'),
+    notVisible: summaries('calls-not-visible'),
     ...(node.source ? { source: node.source } : {}),
   };
 }

@@ -32,6 +32,8 @@ export type GraphNode = {
   /** Only active automation fires; drafts and inactive rules are kept but marked. */
   active?: boolean;
   source?: SourceRef;
+  /** Code the project does not hold (a managed package's, or a class not in the project): its effects are unknown. */
+  notVisible?: true;
 };
 
 export type EdgeKind =
@@ -43,7 +45,9 @@ export type EdgeKind =
   | 'subscribes'
   | 'calls-out'
   | 'changes-access'
-  | 'enqueues';
+  | 'enqueues'
+  /** To code the project does not hold (a managed package's class, a class not in the project): what it does is unknown. */
+  | 'calls-not-visible';
 
 export type Confidence = 'certain' | 'likely' | 'possible';
 

@@ -308,6 +308,8 @@ export type ApexCall = {
   dynamic?: ApexDynamicSource;
   /** The receiver is the variable of a for-each over Apex objects (a handler registry), called directly in that loop. */
   loopVariable?: { outerInLoop: boolean };
+  /** SObject types of the arguments (`accounts`, a `List<Account>`), when known: what code out of sight may write. */
+  argObjects?: string[];
 };
 
 /** Where a `Type.forName` class name comes from: a literal, or a field of custom metadata records. */

@@ -29,6 +29,13 @@ export function linkApexEntry(graph: AutomationGraph, entryId: string, effects: 
   for (const effect of effects) graph.addEdge(effectEdge(graph, entryId, effect));
 }
 
+/** The node of a method whose code the project does not hold (`apex-method:npsp.TDTM_Runnable.run`). */
+export function hiddenNode(graph: AutomationGraph, name: string): string {
+  const id = nodeId.automation('apex-method', name);
+  if (!graph.hasNode(id)) graph.addNode({ id, kind: 'automation', automationType: 'apex-method', name, active: true, notVisible: true });
+  return id;
+}
+
 function effectEdge(graph: AutomationGraph, source: string, effect: ApexEffect): GraphEdge {
   const base = {
     source,
@@ -70,5 +77,7 @@ function effectEdge(graph: AutomationGraph, source: string, effect: ApexEffect):
       };
     case 'changes-access':
       return { ...base, kind: 'changes-access', target: graph.ensureObject(effect.object), note: effect.note };
+    case 'calls-not-visible':
+      return { ...base, kind: 'calls-not-visible', target: hiddenNode(graph, effect.target), note: effect.note };
   }
 }

@@ -13,6 +13,7 @@ import { EffectList, type Context, type Resolved } from './apex-effect-list.js';
 import type { MethodRef } from './apex-hierarchy.js';
 import { dmlTargetType } from './apex-return-types.js';
 import { chainCutNote } from './chain-limits.js';
+import { hiddenCall, hiddenNote, managedNamespaces } from './hidden-code.js';
 import type { ApexEffect, ApexEffectResolver, ReachedCall } from './effects.js';
 
 /**
@@ -38,6 +39,8 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
   const memo = new Map<string, Resolved>();
   const inProgress = new Set<string>();
   const cutNotes = new Set<string>();
+  const namespaces = managedNamespaces(model);
+  const inProject = (className: string): boolean => targets.hierarchy.has(className);
 
   const nodeOf = (target: CallTarget, argClasses: ApexCall['argClasses']): MethodNode => {
     const { ref } = target;
@@ -155,6 +158,15 @@ export function createApexEffectResolver(model: MetadataModel): ApexEffectResolv
       } else {
         out.addFrom(methodEffects(node), callContext, edge);
       }
+    }
+    // Calls no project method answers: code out of sight is an explicit unknown, never dropped.
+    const answered = new Set(callees.map((callee) => callee.call));
+    for (const call of block.calls) {
+      if (answered.has(call)) continue;
+      const hidden = hiddenCall(call, namespaces, inProject);
+      if (!hidden) continue;
+      const body = { kind: 'calls-not-visible' as const, target: hidden.target, objects: hidden.objects, note: hiddenNote(hidden) };
+      out.add(effect(here(call.line, call.inLoop), file, call.line, body, 'possible'));
     }
     return out.resolved(block.triggerObjects);
   };

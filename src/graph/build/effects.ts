@@ -22,7 +22,9 @@ export type ApexEffect =
   | (EffectBase & { kind: 'calls-out'; target: string; note: string })
   | (EffectBase & { kind: 'publishes'; event: string })
   | (EffectBase & { kind: 'enqueues'; target: string; note: string })
-  | (EffectBase & { kind: 'changes-access'; object: string; note: string });
+  | (EffectBase & { kind: 'changes-access'; object: string; note: string })
+  /** A call into code the project does not hold: `target` is `ns.Class.method`; `objects` are the record types passed to it. */
+  | (EffectBase & { kind: 'calls-not-visible'; target: string; objects: string[]; note: string });
 
 type EffectBase = {
   /** Chain from the entry point to the statement: `AccountTrigger`, `AccountTriggerHandler.afterUpdate`, `AccountService.sync:42`. */

@@ -2,7 +2,8 @@
 import type { FlowElement, FlowModel, MetadataModel, SourceRef } from '../../metadata/model.js';
 import type { AutomationGraph } from '../automation-graph.js';
 import { type Confidence, type EdgeKind, type GraphEdge, type GraphNode, nodeId } from '../types.js';
-import { linkApexEntry } from './apex-edges.js';
+import { hiddenNode, linkApexEntry } from './apex-edges.js';
+import { hiddenNote } from './hidden-code.js';
 import type { ApexEffect, ApexEffectResolver } from './effects.js';
 import { compact, edgeBase, elementEvidence, type Placement, weakest } from './flow-support.js';
 
@@ -97,6 +98,7 @@ export function addApexAction(context: FlowActionContext, flow: FlowModel, eleme
       name: entry.id.slice('apex-method:'.length),
       active: true,
       source: entry.source,
+      notVisible: entry.known ? undefined : true,
     }),
   );
   context.graph.addEdge(
@@ -107,6 +109,18 @@ export function addApexAction(context: FlowActionContext, flow: FlowModel, eleme
       note: entry.known ? `apex action ${element.name}` : `apex action ${element.name}: ${className} is not in the project`,
     }),
   );
+  if (!entry.known) {
+    // What the action does is out of sight: an explicit unknown on the flow's pipeline, never nothing.
+    const namespace = /^([a-z][a-z0-9]{0,14})__[a-z]\w*$/i.exec(className)?.[1];
+    context.graph.addEdge(
+      compact<GraphEdge>({
+        ...edgeBase(placement, 'possible', elementEvidence(flow, element)),
+        kind: 'calls-not-visible',
+        target: hiddenNode(context.graph, entry.id.slice('apex-method:'.length)),
+        note: `apex action ${element.name}: ${hiddenNote({ objects: [], ...(namespace ? { namespace } : {}) })}`,
+      }),
+    );
+  }
   const owned = effects.map(
     (effect): ApexEffect => ({
       ...effect,

@@ -21,7 +21,7 @@ export { renderFlowCriteria, renderFlowFilter, renderLogic, renderValue } from '
 export { weakest } from './flow-support.js';
 
 /** Edge kinds of a called flow that the caller inherits (what the callee does to data and the outside). */
-const ATTRIBUTED_KINDS = new Set<EdgeKind>(['writes', 'reads', 'publishes', 'calls-out', 'changes-access', 'enqueues']);
+const ATTRIBUTED_KINDS = new Set<EdgeKind>(['writes', 'reads', 'publishes', 'calls-out', 'changes-access', 'enqueues', 'calls-not-visible']);
 
 
 const RECORD_TRIGGER_EVENTS: Record<string, string[]> = {

@@ -88,7 +88,7 @@ export function recordDotCall(wc: WalkContext, expr: DotExpressionContext, call:
     const rootType = wc.scope.lookup(chainRootId)?.type;
     if (rootType && isBuiltinTypeName(rootType.name) && rootType.args.length === 0) return;
   }
-  push(wc, { qualifier, method, line, inLoop: inLoop(wc) });
+  push(wc, { qualifier, method, line, inLoop: inLoop(wc), ...argObjects(wc, args) });
 }
 
 /** `doX(args)`: a method of the current class (constructor chaining `this(...)`/`super(...)` is skipped). */
@@ -120,9 +120,21 @@ function receiverFacts(wc: WalkContext, receiver: ExpressionContext, args: Expre
 }
 
 /** The exact classes passed (`run(new AccountHandler())`), so a parameter-typed call inside can be resolved. */
-function argFacts(wc: WalkContext, args: ExpressionContext[]): Pick<ApexCall, 'argClasses'> {
+function argFacts(wc: WalkContext, args: ExpressionContext[]): Pick<ApexCall, 'argClasses' | 'argObjects'> {
   const classes = args.map((arg) => exactClassOf(wc, arg) ?? null);
-  return classes.some((name) => name !== null) ? { argClasses: classes } : {};
+  return { ...(classes.some((name) => name !== null) ? { argClasses: classes } : {}), ...argObjects(wc, args) };
+}
+
+/** The record types passed (`update`-able lists and records): if the callee is out of sight, what it may write. */
+function argObjects(wc: WalkContext, args: ExpressionContext[]): Pick<ApexCall, 'argObjects'> {
+  const objects = new Set<string>();
+  for (const arg of args) {
+    const type = inferType(wc, arg);
+    if (!type) continue;
+    const object = dmlSObjectType(type);
+    if (object !== UNKNOWN_SOBJECT && isSObjectTypeName(object)) objects.add(object);
+  }
+  return objects.size > 0 ? { argObjects: [...objects].sort() } : {};
 }
 
 function push(wc: WalkContext, call: ApexCall): void {

@@ -50,6 +50,7 @@ function otherEffects(entry: PipelineEntry): SafeHtml | string {
     ...entry.publishes.map((effect) => ['publishes', effect] as const),
     ...entry.enqueues.map((effect) => ['enqueues', effect] as const),
     ...entry.changesAccess.map((effect) => ['changes access', effect] as const),
+    ...(entry.notVisible ?? []).map((effect) => ['calls code not visible', effect] as const),
   ];
   if (items.length === 0) return '';
   return html`<ul>${items.map(([what, effect]) => html`<li>${what}: ${describe(effect)}</li>`)}</ul>`;

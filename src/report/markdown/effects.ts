@@ -20,12 +20,14 @@ export function firesOnText(entry: PipelineEntry): string {
   return [events, criteria].filter(Boolean).join('; ');
 }
 
-/** The `writes` cell: record writes, then events published and jobs enqueued. */
+/** The `writes` cell: record writes, then events published, jobs enqueued and calls into code not visible. */
 export function writesText(entry: PipelineEntry): string {
   return [
     ...entry.writes.map(writeText),
     ...entry.publishes.map((effect) => withMarks(`publishes ${code(effect.target)}`, effect)),
     ...entry.enqueues.map((effect) => withMarks(`enqueues ${code(effect.target)}`, effect)),
+    // Code out of sight (a managed package): what it may write is said, never taken as a write.
+    ...(entry.notVisible ?? []).map((effect) => withMarks(`calls ${code(effect.target)}`, effect)),
   ].join('; ');
 }
 

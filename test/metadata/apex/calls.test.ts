@@ -124,7 +124,8 @@ describe('Apex calls', () => {
   localHelper();
 }`);
     expect(trigger.body.calls).toEqual([
-      { qualifier: 'LeadHandler', className: 'LeadHandler', method: 'run', line: 2, inLoop: false },
+      // The records passed: what the callee could write if its code were out of sight.
+      { qualifier: 'LeadHandler', className: 'LeadHandler', method: 'run', line: 2, inLoop: false, argObjects: ['Lead'] },
       { method: 'localHelper', line: 3, inLoop: false },
     ]);
   });

@@ -118,7 +118,7 @@ global with sharing class AcctApi extends BaseApi implements Queueable, Database
     expect(m.guardChecks).toEqual([{ member: 'Ünïcödé.déjàVu', line: 6 }]);
     expect(m.fieldAssignments).toEqual([{ sobjectType: 'Account', field: 'Description', target: '口座', line: 10 }]);
     expect(m.dml).toEqual([{ operation: 'update', sobjectType: 'Account', expression: 'kontenÄnderung', viaDatabase: false, line: 12, inLoop: false }]);
-    expect(m.calls).toEqual([{ qualifier: 'Δ', className: 'Δ', method: 'berechne', line: 13, inLoop: false }]);
+    expect(m.calls).toEqual([{ qualifier: 'Δ', className: 'Δ', method: 'berechne', line: 13, inLoop: false, argObjects: ['Account'] }]);
   });
 
   it('keeps lines right after astral characters (emoji) in strings and comments', () => {

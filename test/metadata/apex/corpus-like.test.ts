@@ -26,7 +26,7 @@ describe('trigger, handler and service (corpus-like)', () => {
       apiVersion: '62.0',
       body: {
         ...empty,
-        calls: [{ qualifier: 'AccountTriggerHandler', className: 'AccountTriggerHandler', method: 'handle', line: 5, inLoop: false }],
+        calls: [{ qualifier: 'AccountTriggerHandler', className: 'AccountTriggerHandler', method: 'handle', line: 5, inLoop: false, argObjects: ['Account'] }],
       },
       source: { file: 'force-app/main/default/triggers/AccountTrigger.trigger', line: 4 },
     });
@@ -58,7 +58,7 @@ describe('trigger, handler and service (corpus-like)', () => {
           returnType: 'void',
           ...empty,
           calls: [
-            { className: 'AccountTriggerHandler', method: 'setDefaults', line: 15, inLoop: false },
+            { className: 'AccountTriggerHandler', method: 'setDefaults', line: 15, inLoop: false, argObjects: ['Account'] },
             { qualifier: 'AccountService', className: 'AccountService', method: 'syncOpportunities', line: 25, inLoop: false },
           ],
           guardChecks: [{ member: 'AccountTriggerHandler.isRunning', line: 9 }],
