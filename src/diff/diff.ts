@@ -10,14 +10,18 @@ export function diffProjects(a: DiffSide, b: DiffSide): DiffResult {
   const permissions = diffPermissions(a, b);
   const ownership = diffOwnership(a, b);
   return {
-    a: { sourceDirs: a.model.sourceDirs, ...(a.policy.file ? { policyFile: a.policy.file } : {}) },
-    b: { sourceDirs: b.model.sourceDirs, ...(b.policy.file ? { policyFile: b.policy.file } : {}) },
+    a: sideSummary(a),
+    b: sideSummary(b),
     automations,
     permissions,
     ownership,
     summary: { automations: count(automations), permissions: count(permissions), ownership: ownership.length },
     parseIssues: { a: a.model.parseIssues.length, b: b.model.parseIssues.length },
   };
+}
+
+function sideSummary(side: DiffSide): DiffResult['a'] {
+  return { sourceDirs: side.model.sourceDirs, ...(side.policy.file ? { policyFile: side.policy.file } : {}), ...(side.org ? { org: side.org } : {}) };
 }
 
 function count(items: ReadonlyArray<{ change: Change }>): Record<Change, number> {

@@ -8,4 +8,4 @@ export const diffRenderers: Record<DiffFormat, (result: DiffResult) => string> =
 
 export { diffProjects } from './diff.js';
 export { diffSide, type DiffSide } from './side.js';
-export type { DiffResult } from './types.js';
+export type { DiffResult, OrgSide } from './types.js';

@@ -8,7 +8,7 @@ export function renderDiffMarkdown(result: DiffResult): string {
   const { summary } = result;
   const parts = [
     '# Drift between two projects',
-    [`- **A:** ${result.a.sourceDirs.map(code).join(', ')}${result.a.policyFile ? ` (policy ${code(result.a.policyFile)})` : ''}`, `- **B:** ${result.b.sourceDirs.map(code).join(', ')}${result.b.policyFile ? ` (policy ${code(result.b.policyFile)})` : ''}`].join('\n'),
+    [`- **A:** ${sideText(result.a)}`, `- **B:** ${sideText(result.b)}`].join('\n'),
     '## Summary',
     table(
       ['section', 'added in B', 'removed in B', 'changed'],
@@ -30,8 +30,19 @@ export function renderDiffMarkdown(result: DiffResult): string {
         )
       : 'No system of record, owner or expiry differs.',
   ];
+  const notCompared = [...(result.a.org?.notCompared.map((gap) => ['A', gap] as const) ?? []), ...(result.b.org?.notCompared.map((gap) => ['B', gap] as const) ?? [])];
+  if (notCompared.length > 0) {
+    parts.push('## Not compared', 'What the org side does not show, so its drift cannot be seen here:', table(['side', 'type', 'component', 'why'], notCompared.map(([side, gap]) => [side, cell(gap.type), code(gap.fullName), cell(gap.reason)])));
+  }
   if (result.parseIssues.a + result.parseIssues.b > 0) parts.push(`> Could not read ${result.parseIssues.a} file(s) of A and ${result.parseIssues.b} of B: run "sf arch review" on each side for the list.`);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** `force-app` (policy `arch-review.yml`), or the org: `admin@acme.example` at https://… (retrieved …). */
+function sideText(side: DiffResult['a']): string {
+  const policy = side.policyFile ? ` (policy ${code(side.policyFile)})` : '';
+  if (side.org) return `the org ${code(side.org.username)} at ${code(side.org.instanceUrl)}, retrieved ${cell(side.org.retrievedAt)}${policy}`;
+  return `${side.sourceDirs.map(code).join(', ')}${policy}`;
 }
 
 function automationSection(diff: AutomationDiff): string {

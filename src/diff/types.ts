@@ -43,9 +43,20 @@ export type OwnershipDiff = {
   b: OwnershipValue;
 };
 
+/** A side read from an org (`--target-org`): which org, when, and what its retrieval does not cover. */
+export type OrgSide = {
+  username: string;
+  instanceUrl: string;
+  retrievedAt: string;
+  /** Managed packages (their automation is opaque) and components the org did not return: not compared. */
+  notCompared: Array<{ type: string; fullName: string; reason: string }>;
+};
+
+export type DiffSideSummary = { sourceDirs: string[]; policyFile?: string; org?: OrgSide };
+
 export type DiffResult = {
-  a: { sourceDirs: string[]; policyFile?: string };
-  b: { sourceDirs: string[]; policyFile?: string };
+  a: DiffSideSummary;
+  b: DiffSideSummary;
   automations: AutomationDiff[];
   permissions: PermissionDiff[];
   ownership: OwnershipDiff[];

@@ -36,6 +36,8 @@ export function readCache(dir: string, apiVersion?: string): OrgSnapshot | undef
     const data = JSON.parse(readFileSync(join(dir, ORG_DATA_FILE), 'utf8')) as OrgData;
     if (record.format !== FORMAT || !existsSync(join(dir, METADATA_FOLDER))) return undefined;
     if (apiVersion !== undefined && record.apiVersion !== apiVersion) return undefined;
+    // Caches written before the shield existed read as empty inside a project.
+    shieldFromProjectIgnore(join(dir, METADATA_FOLDER));
     return {
       sourceDir: join(dir, METADATA_FOLDER),
       org: { id: record.orgId, instanceUrl: record.instanceUrl, username: record.username, apiVersion: record.apiVersion, retrievedAt: record.retrievedAt },
@@ -52,7 +54,20 @@ export function readCache(dir: string, apiVersion?: string): OrgSnapshot | undef
 export function createStaging(dir: string): string {
   const staging = `${dir}.partial-${process.pid}-${Date.now()}`;
   mkdirSync(join(staging, METADATA_FOLDER), { recursive: true });
+  shieldFromProjectIgnore(join(staging, METADATA_FOLDER));
   return staging;
+}
+
+const OWN_FORCEIGNORE = '# sf-arch-review: the org\'s metadata, as retrieved. This file keeps the project\'s .forceignore\n# (whose built-in rules ignore every path under a dot folder such as .sfdx) from hiding it.\n';
+
+/**
+ * SDR applies the nearest `.forceignore` above a folder, with built-in rules that ignore anything
+ * under a dot folder: inside a project, the cache under `.sfdx/` would read as empty. A
+ * `.forceignore` of its own makes paths relative to the cache, where no dot folder is left.
+ */
+function shieldFromProjectIgnore(metadataDir: string): void {
+  const file = join(metadataDir, '.forceignore');
+  if (!existsSync(file)) writeFileSync(file, OWN_FORCEIGNORE);
 }
 
 /**

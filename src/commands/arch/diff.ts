@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import type { DiffFormat, DiffResult } from '../../diff/index.js';
+import type { DiffFormat, DiffResult, OrgSide } from '../../diff/index.js';
 import { sourceDirFlag, asOfFlag } from '../../cli/flags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -18,7 +18,20 @@ export default class ArchDiff extends SfCommand<ArchDiffResult> {
 
   public static override readonly flags = {
     'source-dir': sourceDirFlag(messages),
-    'source-dir-b': Flags.directory({ summary: messages.getMessage('flags.source-dir-b.summary'), multiple: true, required: true }),
+    'source-dir-b': Flags.directory({ summary: messages.getMessage('flags.source-dir-b.summary'), multiple: true, exactlyOne: ['source-dir-b', 'target-org'] }),
+    'target-org': Flags.optionalOrg({
+      // No -o and no fallback to the default org: side B is named, never guessed.
+      char: undefined,
+      default: undefined,
+      defaultHelp: undefined,
+      summary: messages.getMessage('flags.target-org.summary'),
+      description: messages.getMessage('flags.target-org.description'),
+      exactlyOne: ['source-dir-b', 'target-org'],
+    }),
+    'api-version': Flags.orgApiVersion({ summary: messages.getMessage('flags.api-version.summary'), dependsOn: ['target-org'] }),
+    // Minutes, as an integer (as in arch review): a duration flag makes --help load @salesforce/core.
+    wait: Flags.integer({ default: 33, min: 1, summary: messages.getMessage('flags.wait.summary') }),
+    'use-cache': Flags.boolean({ summary: messages.getMessage('flags.use-cache.summary'), dependsOn: ['target-org'] }),
     policy: Flags.file({ summary: messages.getMessage('flags.policy.summary') }),
     'policy-b': Flags.file({ summary: messages.getMessage('flags.policy-b.summary') }),
     'as-of': asOfFlag(messages),
@@ -38,8 +51,9 @@ export default class ArchDiff extends SfCommand<ArchDiffResult> {
     const policyA = loadPolicy(baseDir, flags.policy);
     const policyB = flags['policy-b'] ? loadPolicy(baseDir, flags['policy-b']) : policyA;
     const a = await loadGraph({ baseDir, sourceDirs: flags['source-dir'] ?? [] });
-    const b = await loadGraph({ baseDir, sourceDirs: flags['source-dir-b'] });
-    const result: ArchDiffResult = diffProjects(diffSide(a.model, a.graph, policyA, asOf), diffSide(b.model, b.graph, policyB, asOf));
+    const org = flags['target-org'] ? await this.retrieveOrg(flags['target-org'], flags, baseDir) : undefined;
+    const b = await loadGraph({ baseDir, sourceDirs: org ? [org.sourceDir] : (flags['source-dir-b'] ?? []) });
+    const result: ArchDiffResult = diffProjects(diffSide(a.model, a.graph, policyA, asOf), diffSide(b.model, b.graph, policyB, asOf, org?.side));
     const text = diffRenderers[flags.format](result);
     if (flags['output-file']) {
       const { writeFileAtomic } = await import('../../report/index.js');
@@ -49,5 +63,36 @@ export default class ArchDiff extends SfCommand<ArchDiffResult> {
       this.log(text.replace(/\n$/, ''));
     }
     return result;
+  }
+
+  /** `--target-org`: side B is the org, retrieved as `sf arch review --target-org` retrieves it. */
+  private async retrieveOrg(
+    org: NonNullable<Awaited<ReturnType<ArchDiff['parse']>>['flags']['target-org']>,
+    flags: { 'api-version'?: string; wait: number; 'use-cache': boolean },
+    baseDir: string,
+  ): Promise<{ sourceDir: string; side: OrgSide }> {
+    const { retrieveOrg, coverageGaps } = await import('../../org/index.js');
+    const { SfProject } = await import('@salesforce/core');
+    const projectDir = await SfProject.resolveProjectPath(baseDir).catch(() => undefined);
+    let stage: string | undefined;
+    const snapshot = await retrieveOrg({
+      org,
+      ...(flags['api-version'] ? { apiVersion: flags['api-version'] } : {}),
+      waitMinutes: flags.wait,
+      ...(projectDir ? { projectDir } : {}),
+      useCache: flags['use-cache'],
+      onProgress: (next, detail) => {
+        if (next !== stage) {
+          this.spinner.stop();
+          this.spinner.start(messages.getMessage('progress.stage', [next]));
+          stage = next;
+        }
+        this.spinner.status = detail;
+      },
+    });
+    this.spinner.stop();
+    for (const warning of snapshot.warnings) this.warn(warning);
+    const side: OrgSide = { username: snapshot.org.username, instanceUrl: snapshot.org.instanceUrl, retrievedAt: snapshot.org.retrievedAt, notCompared: coverageGaps(snapshot) };
+    return { sourceDir: snapshot.sourceDir, side };
   }
 }
