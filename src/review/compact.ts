@@ -7,7 +7,7 @@ import type { ReviewResult } from './result.js';
  * per-object pipelines, graph edges and topic sections (most of a large org's report: the ownership
  * section alone is 20 MB at scale 1) are in `--detail full`.
  */
-export type CompactResult = Pick<ReviewResult, 'schemaVersion' | 'sourceDirs' | 'objectFilter' | 'policyFile' | 'org' | 'warnings' | 'rules' | 'baseline' | 'fixed' | 'accepted' | 'gate' | 'findings' | 'ruleErrors' | 'parseIssues'> & {
+export type CompactResult = Pick<ReviewResult, 'schemaVersion' | 'sourceDirs' | 'objectFilter' | 'policyFile' | 'org' | 'warnings' | 'rules' | 'baseline' | 'fixed' | 'accepted' | 'gate' | 'findings' | 'ruleErrors' | 'parseIssues' | 'trend'> & {
   detail: 'compact';
   summary: CompactSummary;
 };
@@ -21,7 +21,7 @@ export type CompactSummary = {
   findings: Record<Severity, number>;
 };
 
-const KEPT = ['schemaVersion', 'sourceDirs', 'objectFilter', 'policyFile', 'org', 'warnings', 'rules', 'baseline', 'fixed', 'accepted', 'gate', 'findings', 'ruleErrors', 'parseIssues'] as const;
+const KEPT = ['schemaVersion', 'sourceDirs', 'objectFilter', 'policyFile', 'org', 'warnings', 'rules', 'baseline', 'fixed', 'accepted', 'gate', 'findings', 'ruleErrors', 'parseIssues', 'trend'] as const;
 
 /** The compact form of a result: a projection, so it holds exactly what the full one says about these fields. */
 export function compactResult(result: ReviewResult): CompactResult {

@@ -8,6 +8,7 @@ import type { OwnershipReport } from './sections/ownership.js';
 import type { RecursionReport } from './sections/recursion.js';
 import type { SystemOfRecordReport } from './sections/system-of-record.js';
 import type { ModelSummary } from './summary.js';
+import type { Trend } from '../trend/types.js';
 
 export const RESULT_SCHEMA_VERSION = '2';
 
@@ -49,4 +50,6 @@ export type ReviewResult = GateReport & {
   ownership?: OwnershipReport;
   ruleErrors: RuleError[];
   parseIssues: ParseIssue[];
+  /** With `--history`: counts per run and what changed since the last one (never in the result cache). */
+  trend?: Trend;
 };

@@ -117,6 +117,10 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
     }),
     workers: Flags.integer({ summary: messages.getMessage('flags.workers.summary'), min: 1 }),
     'no-cache': Flags.boolean({ summary: messages.getMessage('flags.no-cache.summary') }),
+    history: Flags.directory({
+      summary: messages.getMessage('flags.history.summary'),
+      description: messages.getMessage('flags.history.description'),
+    }),
     verbose: Flags.boolean({
       summary: messages.getMessage('flags.verbose.summary'),
     }),
@@ -194,7 +198,14 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
     } finally {
       progress.done();
     }
-    const { result, snapshot, failures } = reviewed;
+    const { snapshot, failures } = reviewed;
+    let { result } = reviewed;
+    let historyEntry: { file: string; text: string } | undefined;
+    if (flags.history) {
+      // After the gate (applied fresh every run) and outside the result cache: the trend describes the folder, not the project.
+      const { withTrend } = await import('../../trend/index.js');
+      ({ result, entry: historyEntry } = withTrend(result, flags.history, asOf));
+    }
     if (debug && failures.length > 0) {
       const { debugFailures } = await import('../../review/crash-report.js');
       process.stderr.write(debugFailures(failures));
@@ -213,6 +224,10 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
       this.info(messages.getMessage('info.written', [flags.format, written]));
     } else if (!this.jsonEnabled()) {
       this.log(render().replace(/\n$/, ''));
+    }
+    if (historyEntry) {
+      const written = await writeFileAtomic(historyEntry.file, historyEntry.text);
+      this.info(messages.getMessage('info.historyWritten', [written, result.trend!.totalRuns]));
     }
     if (flags['save-snapshot']) {
       const { serializeSnapshot } = await import('../../permissions/snapshot.js');

@@ -6,6 +6,7 @@ import { objectAnchor, objectsSection } from './objects.js';
 import { SCRIPT } from './script.js';
 import { STYLES } from './styles.js';
 import { summarySection } from './summary.js';
+import { trendSection } from './trend.js';
 
 /**
  * The self-contained HTML report: one file, no network at view time (inline CSS, inline script, inline
@@ -37,7 +38,7 @@ export function renderHtml(result: ReviewResult): string {
     result.objectFilter && result.objectFilter.length > 0 ? html` · objects: ${result.objectFilter.join(', ')}` : ''
   }${result.policyFile ? html` · policy: <code>${result.policyFile}</code>` : ''}</p>${navigation(result)}</header>
 <main>
-${summarySection(result)}
+${summarySection(result)}${trendSection(result)}
 ${findingsSection(result)}
 ${objectsSection(result)}
 ${problemsSection(result)}

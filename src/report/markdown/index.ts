@@ -9,6 +9,7 @@ import { renderRecursionRisks } from './recursion.js';
 import { renderVerdict } from './verdict.js';
 import { renderHeader, renderSummary } from './summary.js';
 import { renderSystemOfRecord } from './system-of-record.js';
+import { renderTrend } from './trend.js';
 
 /** A report section: Markdown starting with its `##` heading, or `undefined` to leave it out. */
 export type MarkdownSection = (result: ReviewResult) => string | undefined;
@@ -21,6 +22,7 @@ export const MARKDOWN_SECTIONS: readonly MarkdownSection[] = [
   renderHeader,
   renderVerdict,
   renderSummary,
+  renderTrend,
   renderFindings,
   renderRecursionRisks,
   renderSystemOfRecord,
