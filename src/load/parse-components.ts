@@ -20,6 +20,8 @@ export type ParseOptions = {
    * action can reach and lists the others without parsing them; `all` parses every class.
    */
   apex?: 'reachable' | 'all';
+  /** The cache's stamp index when the caller has read it already (else read from `cacheDir`). */
+  stamps?: StampIndex;
   /** Told how the parse went (tests and the benchmark read it). */
   onStats?: (stats: ParseStats) => void;
 };
@@ -53,7 +55,7 @@ export async function parseComponents(components: readonly DiscoveredComponent[]
     else builder.addOther({ type: component.type, fullName: component.fullName, file: component.file });
   });
   const cacheDir = options.cacheDir;
-  const stamps = cacheDir ? StampIndex.load(cacheDir) : undefined;
+  const stamps = cacheDir ? (options.stamps ?? StampIndex.load(cacheDir)) : undefined;
   if (stamps) for (const task of tasks) task.stamps = stampsOf(task, stamps);
 
   const state: ParseState = { tasks, results: new Map(), unreached: [], stamps, cached: 0, names: { lists: new Map(), interner } };

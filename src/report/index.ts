@@ -21,9 +21,9 @@ export const renderers: Record<ReportFormat, Renderer> = {
   html: renderHtml,
 };
 
-/** `--format json`: the compact result by default, today's whole result with `--detail full`. */
-export function renderJson(result: ReviewResult, detail: ReviewDetail = 'compact'): string {
-  return `${stableStringify(detail === 'full' ? result : compactResult(result))}\n`;
+/** `--format json`: the compact result by default, today's whole result with `--detail full`. `onTick` is called now and then while it writes. */
+export function renderJson(result: ReviewResult, detail: ReviewDetail = 'compact', onTick?: () => void): string {
+  return `${stableStringify(detail === 'full' ? result : compactResult(result), 2, onTick)}\n`;
 }
 
 export const REPORT_FORMATS = Object.keys(renderers) as ReportFormat[];

@@ -59,6 +59,7 @@ export async function cachedReview(config: ReviewConfig): Promise<ReviewOutcome>
   const reviewed = analyse(config, inputs, model, graph, reused);
   // A run with failures is not kept: --dev-debug could not show their stacks next time.
   if (keys && reviewed.failures.length === 0) {
+    config.onProgress?.('keeping the result for next time');
     const ran = Object.fromEntries(reviewed.rulesRun.map((id) => [id, keys.rules[id] ?? '']).filter(([, key]) => key !== ''));
     store.set(slot, keys.result, entryJson(ran, JSON.stringify(reviewed.result)));
   }

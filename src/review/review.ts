@@ -2,6 +2,7 @@ import { buildGraph } from '../graph/build/index.js';
 import type { AutomationGraph } from '../graph/automation-graph.js';
 import { GraphQueries } from '../graph/queries.js';
 import { cacheDirFor } from '../load/cache/namespace.js';
+import { StampIndex } from '../load/cache/stamps.js';
 import { type LoadedComponents, loadComponents } from '../load/load-components.js';
 import { parseComponents } from '../load/parse-components.js';
 import { displayPath } from '../load/paths.js';
@@ -101,22 +102,31 @@ export function loadModel(config: ReviewConfig): Promise<MetadataModel> {
 }
 
 /** What discovery found, with the folders and cache it ran with: the result cache keys on it before anything is parsed. */
-export type Discovered = { loaded: LoadedComponents; sourceDirs: string[]; cacheDir?: string };
+export type Discovered = {
+  loaded: LoadedComponents;
+  sourceDirs: string[];
+  cacheDir?: string;
+  /** The parse cache's stamp index, read once for the result key and the parse (with a cache). */
+  stamps?: () => StampIndex;
+};
 
 /** Finds the project's components (SDR, or the discovery cache). The caller disposes `loaded`. */
 export async function discover(config: ReviewConfig): Promise<Discovered> {
   const sourceDirs = resolveSourceDirs(config.baseDir, config.sourceDirs);
   const cacheDir = config.cache ? cacheDirFor(config.baseDir) : undefined;
   const loaded = await loadComponents(sourceDirs, config.baseDir, { ...(cacheDir ? { cacheDir } : {}) });
-  return { loaded, sourceDirs, ...(cacheDir ? { cacheDir } : {}) };
+  if (!cacheDir) return { loaded, sourceDirs };
+  let stamps: StampIndex | undefined;
+  return { loaded, sourceDirs, cacheDir, stamps: () => (stamps ??= StampIndex.load(cacheDir)) };
 }
 
 /** Parses what discovery found into the model. */
-export async function parseDiscovered(config: ReviewConfig, { loaded, sourceDirs, cacheDir }: Discovered): Promise<MetadataModel> {
+export async function parseDiscovered(config: ReviewConfig, { loaded, sourceDirs, cacheDir, stamps }: Discovered): Promise<MetadataModel> {
   config.onProgress?.('parsing', `${loaded.components.length} components`);
   const model = await parseComponents(loaded.components, sourceDirs.map((dir) => displayPath(config.baseDir, dir)), {
     ...(config.workers !== undefined ? { workers: config.workers } : {}),
     ...(cacheDir ? { cacheDir } : {}),
+    ...(stamps ? { stamps: stamps() } : {}),
   });
   appendAll(model.parseIssues, loaded.issues);
   model.parseIssues.sort(compareIssues);

@@ -11,7 +11,6 @@ import { recursiveFunctions } from './recursion-audit.js';
  */
 const ACCOUNTED: Record<string, string> = {
   'load/discover.ts#resolveWithSdr': 'one level per folder when SDR rejects a folder: bounded by the path length limit of the file system',
-  'load/parse/schedule.ts#acceptAll': 'retries stale cache entries once: the retry parses fresh, so it never retries again',
   'load/project.ts#packageDirectories|load/project.ts#resolveSourceDirs': 'one level: package directories are resolved as --source-dir values',
   'metadata/apex/class-extractor.ts#collect': 'Apex syntax tree, inside one file\'s parse: a stack overflow there is that file\'s ParseIssue (deep-shapes test)',
   'metadata/apex/class-extractor.ts#extractMembers': 'Apex inner classes nest one level',

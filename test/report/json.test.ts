@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMATS, renderers, stableStringify, writeFileAtomic } from '../../src/report/index.js';
+import { plainStableStringify } from '../../src/report/stable-json.js';
 import type { ReviewResult } from '../../src/review/result.js';
 import { nastyResult, sampleResult } from './result-kit.js';
 
@@ -76,6 +78,21 @@ describe('stableStringify', () => {
       '{\n  "empty": {},\n  "keep": 1,\n  "list": [\n    null,\n    null,\n    null,\n    "é\\n\\""\n  ],\n  "none": [],\n  "when": "1970-01-01T00:00:00.000Z"\n}',
     );
     expect(stableStringify(undefined)).toBe('null');
+  });
+
+  it('writes the same bytes as the plain writer, for any value and indent', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('0', '7', '10', '01', '4294967295', '-1', '1e3', 'a', 'B'));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), fc.constantFrom(undefined, NaN, -0, new Date(0)), fc.array(tie('tree')), fc.dictionary(key, tie('tree'))),
+    }));
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 0, max: 12 }), (value, indent) => {
+        expect(stableStringify(value, indent)).toBe(plainStableStringify(value, indent));
+      }),
+      { numRuns: 500 },
+    );
+    // The fast path keeps an object whose keys look like indexes in code-unit order.
+    expect(stableStringify({ z: { '10': 1, '9': 2 } })).toBe('{\n  "z": {\n    "10": 1,\n    "9": 2\n  }\n}');
   });
 });
 

@@ -1,7 +1,8 @@
-import { Messages } from '@salesforce/core';
+import { Messages, type Org } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { DiffFormat, DiffResult, OrgSide } from '../../diff/index.js';
 import { sourceDirFlag, asOfFlag } from '../../cli/flags.js';
+import { type OrgFlags, retrieveOrgWithProgress } from '../../cli/retrieve-org.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.diff');
@@ -66,33 +67,11 @@ export default class ArchDiff extends SfCommand<ArchDiffResult> {
   }
 
   /** `--target-org`: side B is the org, retrieved as `sf arch review --target-org` retrieves it. */
-  private async retrieveOrg(
-    org: NonNullable<Awaited<ReturnType<ArchDiff['parse']>>['flags']['target-org']>,
-    flags: { 'api-version'?: string; wait: number; 'use-cache': boolean },
-    baseDir: string,
-  ): Promise<{ sourceDir: string; side: OrgSide }> {
-    const { retrieveOrg, coverageGaps } = await import('../../org/index.js');
-    const { SfProject } = await import('@salesforce/core');
-    const projectDir = await SfProject.resolveProjectPath(baseDir).catch(() => undefined);
-    let stage: string | undefined;
-    const snapshot = await retrieveOrg({
-      org,
-      ...(flags['api-version'] ? { apiVersion: flags['api-version'] } : {}),
-      waitMinutes: flags.wait,
-      ...(projectDir ? { projectDir } : {}),
-      useCache: flags['use-cache'],
-      onProgress: (next, detail) => {
-        if (next !== stage) {
-          this.spinner.stop();
-          this.spinner.start(messages.getMessage('progress.stage', [next]));
-          stage = next;
-        }
-        this.spinner.status = detail;
-      },
-    });
-    this.spinner.stop();
-    for (const warning of snapshot.warnings) this.warn(warning);
+  private async retrieveOrg(org: Org, flags: OrgFlags, baseDir: string): Promise<{ sourceDir: string; side: OrgSide }> {
+    const snapshot = await retrieveOrgWithProgress(this, org, flags, baseDir, (stage) => messages.getMessage('progress.stage', [stage]));
+    const { coverageGaps } = await import('../../org/index.js');
     const side: OrgSide = { username: snapshot.org.username, instanceUrl: snapshot.org.instanceUrl, retrievedAt: snapshot.org.retrievedAt, notCompared: coverageGaps(snapshot) };
     return { sourceDir: snapshot.sourceDir, side };
   }
+
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Interfaces } from '@oclif/core';
-import { Messages } from '@salesforce/core';
+import { Messages, type Org } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { PermissionSnapshot } from '../../permissions/snapshot.js';
 import type { GateConfig } from '../../review/gated-review.js';
@@ -10,6 +10,7 @@ import type { ReviewConfig } from '../../review/review.js';
 import type { ReviewResult } from '../../review/result.js';
 import type { CaughtFailure } from '../../shared/failures.js';
 import { sourceDirFlag, asOfFlag } from '../../cli/flags.js';
+import { type OrgFlags, retrieveOrgWithProgress } from '../../cli/retrieve-org.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-arch-review', 'arch.review');
@@ -217,8 +218,13 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
     const { renderers, renderJson, writeFileAtomic } = await import('../../report/index.js');
     const { withContext } = await import('../../shared/failures.js');
     // Under --json without a file, the envelope is the output: no report to render.
-    const render = (): string =>
-      withContext({ stage: `rendering the ${flags.format} report` }, () => (flags.format === 'json' ? renderJson(result, flags.detail) : renderers[flags.format](result)));
+    // Nudges around and during the render: a long stretch without one lets the log writer's poll drift to 1 s, waited for at exit.
+    const render = (): string => {
+      nudge();
+      const text = withContext({ stage: `rendering the ${flags.format} report` }, () => (flags.format === 'json' ? renderJson(result, flags.detail, nudge) : renderers[flags.format](result)));
+      nudge();
+      return text;
+    };
     if (flags['output-file']) {
       const written = await writeFileAtomic(flags['output-file'], render());
       this.info(messages.getMessage('info.written', [flags.format, written]));
@@ -276,33 +282,11 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
   }
 
   /** `--target-org`: retrieve the org's metadata and data into a folder the review reads. */
-  private async retrieveOrg(
-    org: NonNullable<Awaited<ReturnType<ArchReview['parse']>>['flags']['target-org']>,
-    flags: { 'api-version'?: string; wait: number; 'use-cache': boolean },
-    baseDir: string,
-  ): Promise<Partial<ReviewConfig>> {
-    const { retrieveOrg, assignmentsExport } = await import('../../org/index.js');
-    const { SfProject } = await import('@salesforce/core');
-    const projectDir = await SfProject.resolveProjectPath(baseDir).catch(() => undefined);
-    let stage: string | undefined;
-    const snapshot = await retrieveOrg({
-      org,
-      ...(flags['api-version'] ? { apiVersion: flags['api-version'] } : {}),
-      waitMinutes: flags.wait,
-      ...(projectDir ? { projectDir } : {}),
-      useCache: flags['use-cache'],
-      onProgress: (next, detail) => {
-        if (next !== stage) {
-          this.spinner.stop();
-          this.spinner.start(messages.getMessage('progress.stage', [next]));
-          stage = next;
-        }
-        this.spinner.status = detail;
-      },
-    });
-    this.spinner.stop();
-    for (const warning of snapshot.warnings) this.warn(warning);
+  private async retrieveOrg(org: Org, flags: OrgFlags, baseDir: string): Promise<Partial<ReviewConfig>> {
+    const snapshot = await retrieveOrgWithProgress(this, org, flags, baseDir, (stage) => messages.getMessage('progress.stage', [stage]));
+    const { assignmentsExport } = await import('../../org/index.js');
     if (snapshot.fromCache) this.info(messages.getMessage('info.fromCache', [snapshot.org.retrievedAt]));
     return { sourceDirs: [snapshot.sourceDir], assignments: assignmentsExport(snapshot), org: snapshot };
   }
+
 }

@@ -6,6 +6,7 @@ import type { Executor } from '../workers/executor.js';
 import { decodeOutcome } from './decode.js';
 import type { NameLists } from './pack.js';
 import type { ParseOutcome, ParseResult, ParseTask } from './task.js';
+import { appendAll } from '../../shared/arrays.js';
 
 /** What a parse run has so far: results by task index, and the classes left unparsed. */
 export type ParseState = {
@@ -31,7 +32,14 @@ export async function parseAll(state: ParseState, executor: Executor, apex: 'rea
   const rest = todo.filter((task) => !isEarly(task) && !(deferring && task.type === 'ApexClass')).sort((a, b) => weightOf(b) - weightOf(a));
   const pending: Array<Promise<void>> = [];
   const launch = (tasks: ParseTask[]): Promise<void> => {
-    const done = executor.run(tasks).then((outcomes) => acceptAll(state, executor, outcomes));
+    const retry: ParseTask[] = [];
+    // Each batch is decoded as it arrives, while the threads go on with the next ones.
+    const done = executor
+      .run(tasks, (outcomes) => appendAll(retry, accept(state, outcomes)))
+      // A fresh parse has no cache entry to fail on: what the retry returns is final.
+      .then(async () => {
+        if (retry.length > 0) accept(state, await executor.run(retry));
+      });
     done.catch(() => undefined); // awaited below: only keeps an early failure from going unhandled
     pending.push(done);
     return done;
@@ -55,8 +63,8 @@ export async function parseAll(state: ParseState, executor: Executor, apex: 'rea
   await Promise.all(pending);
 }
 
-/** Keeps the outcomes; a cached result that does not decode is parsed again, ignoring the cache. */
-async function acceptAll(state: ParseState, executor: Executor, outcomes: ParseOutcome[]): Promise<void> {
+/** Keeps the outcomes, and returns the cached ones that do not decode, to be parsed again ignoring the cache. */
+function accept(state: ParseState, outcomes: ParseOutcome[]): ParseTask[] {
   const retry: ParseTask[] = [];
   for (const outcome of outcomes) {
     const task = state.tasks[taskPosition(state, outcome.index)]!;
@@ -71,7 +79,7 @@ async function acceptAll(state: ParseState, executor: Executor, outcomes: ParseO
     } else if (outcome.cached) retry.push({ ...task, fresh: true });
     else state.results.set(outcome.index, { kind: 'error', message: 'internal: the parser returned no result' });
   }
-  if (retry.length > 0) await acceptAll(state, executor, await executor.run(retry));
+  return retry;
 }
 
 function taskPosition(state: ParseState, index: number): number {

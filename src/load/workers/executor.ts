@@ -2,12 +2,18 @@ import { availableParallelism } from 'node:os';
 import { ParseCache } from '../cache/parse-cache.js';
 import { runTask } from '../parse/run-task.js';
 import type { ParseOutcome, ParseTask } from '../parse/task.js';
-import { ParserPool } from './pool.js';
+import { type OnOutcomes, ParserPool } from './pool.js';
+
+export type { OnOutcomes };
 
 /** Runs parse tasks: in parser threads, or in this thread. */
 export type Executor = {
   readonly threads: number;
-  run(tasks: readonly ParseTask[]): Promise<ParseOutcome[]>;
+  /**
+   * Resolves with every outcome; `onOutcomes`, when given, sees each batch as it arrives, so the
+   * caller can take results in while threads still parse.
+   */
+  run(tasks: readonly ParseTask[], onOutcomes?: OnOutcomes): Promise<ParseOutcome[]>;
   close(): Promise<void>;
 };
 
@@ -24,16 +30,17 @@ export function chooseThreads(requested: number | undefined, taskCount: number):
 export function createExecutor(threads: number, cacheDir: string | undefined): Executor {
   if (threads <= 1) return inlineExecutor(cacheDir);
   const pool = new ParserPool(threads, cacheDir ? { cacheDir } : {});
-  return { threads: pool.size, run: (tasks) => pool.run(tasks), close: () => pool.close() };
+  return { threads: pool.size, run: (tasks, onOutcomes) => pool.run(tasks, onOutcomes), close: () => pool.close() };
 }
 
 export function inlineExecutor(cacheDir: string | undefined): Executor {
   const cache = cacheDir ? new ParseCache(cacheDir) : undefined;
   return {
     threads: 1,
-    run: async (tasks) => {
+    run: async (tasks, onOutcomes) => {
       const outcomes: ParseOutcome[] = [];
       for (const task of tasks) outcomes.push(await runTask(task, cache, 'value'));
+      onOutcomes?.(outcomes);
       return outcomes;
     },
     close: async () => undefined,

@@ -10,7 +10,10 @@ const BATCH_WEIGHT = 20;
 /** Batches queued per thread, so a thread never waits for the main thread between batches. */
 const IN_FLIGHT = 2;
 
-type Run = { outcomes: ParseOutcome[]; left: number; resolve: (outcomes: ParseOutcome[]) => void; reject: (error: Error) => void };
+/** Called with each batch's outcomes as the batch comes back. */
+export type OnOutcomes = (outcomes: ParseOutcome[]) => void;
+
+type Run = { outcomes: ParseOutcome[]; left: number; onOutcomes: OnOutcomes | undefined; resolve: (outcomes: ParseOutcome[]) => void; reject: (error: Error) => void };
 type Batch = { id: number; run: Run; tasks: ParseTask[] };
 type Slot = { worker: Worker; busy: Map<number, Batch> };
 
@@ -43,11 +46,11 @@ export class ParserPool {
     return this.slots.length;
   }
 
-  public run(tasks: readonly ParseTask[]): Promise<ParseOutcome[]> {
+  public run(tasks: readonly ParseTask[], onOutcomes?: OnOutcomes): Promise<ParseOutcome[]> {
     if (this.failure) return Promise.reject(this.failure);
     if (tasks.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
-      const run: Run = { outcomes: [], left: 0, resolve, reject };
+      const run: Run = { outcomes: [], left: 0, onOutcomes, resolve, reject };
       for (const batch of cut(tasks)) {
         run.left += 1;
         this.queue.push({ id: (this.nextId += 1), run, tasks: batch });
@@ -85,10 +88,18 @@ export class ParserPool {
       return;
     }
     const run = batch.run;
+    // The next batch goes out before this one is taken in: the thread parses while we decode.
+    this.dispatch();
     appendAll(run.outcomes, reply.outcomes);
+    try {
+      run.onOutcomes?.(reply.outcomes);
+    } catch (error) {
+      run.left = -1;
+      run.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     run.left -= 1;
     if (run.left === 0) run.resolve(run.outcomes);
-    this.dispatch();
   }
 
   private fail(error: Error): void {

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { ParseIssue } from '../../metadata/model.js';
 import type { DiscoveredComponent } from '../../load/discover.js';
-import { StampIndex } from '../../load/cache/stamps.js';
+import type { StampIndex } from '../../load/cache/stamps.js';
 import { hashText } from '../../load/parse/run-task.js';
 
 /** The whole digest, and one per metadata type (what a rule's findings are keyed on: rule-keys.ts). */
@@ -16,8 +16,7 @@ export type InputDigest = { all: string; byType: Record<string, string> };
  * loader trusts them), else from reading the file: a warm run stats files and reads none.
  * Undefined when a file cannot be read (the loader will report it; such a run is not cached).
  */
-export function inputDigest(components: readonly DiscoveredComponent[], issues: readonly ParseIssue[], base: string, cacheDir: string): InputDigest | undefined {
-  const stamps = StampIndex.load(cacheDir);
+export function inputDigest(components: readonly DiscoveredComponent[], issues: readonly ParseIssue[], base: string, stamps: StampIndex): InputDigest | undefined {
   const hash = createHash('sha256');
   const byType = new Map<string, Hash>();
   const contentOf = (path: string | undefined): string | undefined => (path === undefined ? '-' : contentHash(path, stamps));

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../../load/paths.js';
 import type { Discovered, ReviewConfig } from '../review.js';
+import { StampIndex } from '../../load/cache/stamps.js';
 import { inputDigest } from './input-digest.js';
 import { RULES } from '../../rules/index.js';
 import { ruleKeysOf } from './rule-keys.js';
@@ -36,7 +37,7 @@ export type ResultKeys = { result: string; rules: Record<string, string> };
  */
 export function resultKeysOf(config: ReviewConfig, found: Discovered): ResultKeys | undefined {
   if (!found.cacheDir) return undefined;
-  const digest = inputDigest(found.loaded.components, found.loaded.issues, config.baseDir, found.cacheDir);
+  const digest = inputDigest(found.loaded.components, found.loaded.issues, config.baseDir, found.stamps?.() ?? StampIndex.load(found.cacheDir));
   if (digest === undefined) return undefined;
   const policyFile = config.policyFile ? resolve(config.baseDir, config.policyFile) : join(config.baseDir, 'arch-review.yml');
   const fileHash = (file: string | undefined): string | undefined => {

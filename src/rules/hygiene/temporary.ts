@@ -40,6 +40,12 @@ export function temporaryLook(component: Lookable, words: readonly string[]): Te
 }
 
 function lookOf(component: Lookable, words: readonly string[]): TemporaryLook | undefined {
+  if (component.type !== 'PermissionSet' && !mayHoldWord(component, words)) return undefined;
+  return temporaryLookInFull(component, words);
+}
+
+/** The look without the shortcut of `mayHoldWord`: what the tests hold the shortcut to. */
+export function temporaryLookInFull(component: Lookable, words: readonly string[]): TemporaryLook | undefined {
   // The object a component sits on or looks up to is no sign of anything temporary: a lookup to Campaign is not a campaign.
   const permanent = [
     ...notTemporaryPhrases(),
@@ -60,6 +66,31 @@ function lookOf(component: Lookable, words: readonly string[]): TemporaryLook | 
   }
   const cloned = component.type === 'PermissionSet' && looksCloned(component.name, component.label);
   return found.length > 0 || cloned ? { words: found, cloned } : undefined;
+}
+
+/**
+ * False only when no word of the vocabulary can be in the component's texts: a word made of ASCII
+ * letters and digits that `tokens` finds is always a substring of the lower-cased text (lower-casing
+ * is context-free for everything that maps to ASCII). Most components hold no such word, and this
+ * spares them the splitting. A word that is not plain ASCII always takes the full path.
+ */
+function mayHoldWord(component: Lookable, words: readonly string[]): boolean {
+  const { ascii, other } = firstWordsOf(words);
+  if (other) return true;
+  const text = `${shortName(component.name)} ${component.label ?? ''} ${withoutOwnershipTags(component.description)}`.toLowerCase();
+  return ascii.some((word) => text.includes(word));
+}
+
+const FIRST_WORDS = new WeakMap<readonly string[], { ascii: string[]; other: boolean }>();
+
+function firstWordsOf(words: readonly string[]): { ascii: string[]; other: boolean } {
+  let first = FIRST_WORDS.get(words);
+  if (!first) {
+    const heads = [...new Set(phrasesOf(words).map(({ phrase }) => phrase[0]!))];
+    first = { ascii: heads.filter((word) => /^[a-z0-9]+$/.test(word)), other: heads.some((word) => !/^[a-z0-9]+$/.test(word)) };
+    FIRST_WORDS.set(words, first);
+  }
+  return first;
 }
 
 let notTemporary: string[][] | undefined;

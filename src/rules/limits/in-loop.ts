@@ -1,3 +1,4 @@
+import type { MetadataModel } from '../../metadata/model.js';
 import type { Severity } from '../../review/finding.js';
 import type { RuleContext, RuleFinding } from '../rule.js';
 import { ApexIndex } from '../support/apex-index.js';
@@ -19,14 +20,26 @@ export type LoopWording = {
  * (listing its looped statements and calls). High when the code runs in bulk, medium otherwise.
  */
 export function loopFindings(context: RuleContext, spec: LoopSpec, wording: LoopWording): RuleFinding[] {
-  const index = new ApexIndex(context.model);
-  const flows = bulkFlows(context.model);
-  const apex = bulkApex(context.model, index, flows);
+  const { index, flows, apex } = bulkOf(context.model);
   const findings = [
     ...flowSites(context.model, index, spec).map((site) => flowFinding(site, flows.get(site.flow.name.toLowerCase()), wording)),
     ...apexSites(index, spec).map((sites) => apexFinding(sites, apex.get(sites.owner.key), wording)),
   ];
   return context.objects.length === 0 ? findings : findings.filter((finding) => finding.object !== undefined && context.objects.includes(finding.object));
+}
+
+type Bulk = { index: ApexIndex; flows: Map<string, BulkContext>; apex: Map<string, BulkContext> };
+/** The DML and SOQL rules ask the same questions of one model: answered once (the model is read-only to rules). */
+const BULK = new WeakMap<MetadataModel, Bulk>();
+
+function bulkOf(model: MetadataModel): Bulk {
+  let bulk = BULK.get(model);
+  if (!bulk) {
+    const index = new ApexIndex(model);
+    const flows = bulkFlows(model);
+    BULK.set(model, (bulk = { index, flows, apex: bulkApex(model, index, flows) }));
+  }
+  return bulk;
 }
 
 function flowFinding(site: FlowSite, bulk: BulkContext | undefined, wording: LoopWording): RuleFinding {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_WORDS, describeLook, temporaryLook, tokens } from '../../../src/rules/hygiene/temporary.js';
+import { BUILT_IN_WORDS, describeLook, temporaryLook, temporaryLookInFull, tokens } from '../../../src/rules/hygiene/temporary.js';
 
 const look = (component: Parameters<typeof temporaryLook>[0], words = BUILT_IN_WORDS): string | undefined => {
   const found = temporaryLook(component, words);
@@ -49,5 +50,21 @@ describe('the temporary vocabulary', () => {
   it('uses the words it is given', () => {
     expect(look({ type: 'Flow', name: 'Pilot_Routing' }, ['seasonal'])).toBeUndefined();
     expect(look({ type: 'Flow', name: 'Seasonal_Offer' }, ['seasonal'])).toBe('"seasonal" in its name');
+  });
+
+  it('finds the same with the shortcut for texts that hold no word as without it', () => {
+    // Pieces that make and break words: vocabulary words in any case, camelCase joins, digits, the
+    // Kelvin sign (lower-cases to k), a final sigma, separators and near misses.
+    const piece = fc.constantFrom('Pilot', 'PILOT', 'pilot', 'Test', 'Contest', 'Promo', 'Promotional', 'one', 'Time', 'temp', 'Temporary', 'Copy of', 'Clone', 'Campaign', '\u212Aeep', 'ΣΙΣ', '_', ' ', '2025', '__c', 'x', 'Ö', '-');
+    const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+    const words = fc.oneof(fc.constant(BUILT_IN_WORDS), fc.constant(['keep', 'pilot']), fc.constant(['σις', 'test']), fc.constant(['one time', 'temp']));
+    const type = fc.constantFrom('Flow', 'CustomField', 'PermissionSet', 'CustomObject');
+    fc.assert(
+      fc.property(type, text, text, text, words, (kind, name, label, description, vocabulary) => {
+        const component = { type: kind, name: name || 'X', label, description };
+        expect(temporaryLook(component, vocabulary)).toEqual(temporaryLookInFull(component, vocabulary));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
