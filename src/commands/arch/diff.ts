@@ -73,5 +73,4 @@ export default class ArchDiff extends SfCommand<ArchDiffResult> {
     const side: OrgSide = { username: snapshot.org.username, instanceUrl: snapshot.org.instanceUrl, retrievedAt: snapshot.org.retrievedAt, notCompared: coverageGaps(snapshot) };
     return { sourceDir: snapshot.sourceDir, side };
   }
-
 }

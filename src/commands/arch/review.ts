@@ -288,5 +288,4 @@ export default class ArchReview extends SfCommand<ReviewResult | CompactResult> 
     if (snapshot.fromCache) this.info(messages.getMessage('info.fromCache', [snapshot.org.retrievedAt]));
     return { sourceDirs: [snapshot.sourceDir], assignments: assignmentsExport(snapshot), org: snapshot };
   }
-
 }
