@@ -46,7 +46,8 @@ function inKeyOrder(value: unknown, keyed: { indexLike: boolean }): unknown {
     if (at > 0 && !(keys[at - 1]! < key)) sorted = false;
   }
   if (sorted) return value;
-  const copy: Record<string, unknown> = {};
+  // No prototype: on a plain object, assigning an own `__proto__` key would set the prototype instead.
+  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of keys.sort(byCodeUnit)) copy[key] = (value as Record<string, unknown>)[key];
   return copy;
 }
